@@ -1,0 +1,45 @@
+# Two commands on a fresh machine with python3, pip and make:  make run  /  make test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+LOCALE := bot/locale
+
+.PHONY: run test bench install compile extract update new-language lint-docker clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Interface strings: extract from the code, merge into every catalog, compile .mo files.
+extract: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ --sort-by-file \
+		--project=rightsbot --copyright-holder="rightsbot contributors" \
+		-o $(LOCALE)/messages.pot .
+
+update: extract
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -D messages --no-fuzzy-matching
+
+compile: $(STAMP)
+	$(BIN)/pybabel compile -d $(LOCALE) -D messages
+
+# make new-language CODE=ar   (then translate bot/locale/ar/LC_MESSAGES/messages.po)
+new-language: extract
+	$(BIN)/pybabel init -i $(LOCALE)/messages.pot -d $(LOCALE) -D messages -l $(CODE)
+
+run: compile
+	$(BIN)/rightsbot serve
+
+test: compile
+	$(BIN)/python -m pytest
+
+bench: compile
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) data .pytest_cache bench/.work
+	find . -name '*.mo' -path '*/locale/*' -delete

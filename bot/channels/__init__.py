@@ -1,0 +1,1 @@
+"""Channels: thin adapters between a medium (terminal, Telegram, web) and the engine."""

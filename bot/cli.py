@@ -1,0 +1,135 @@
+"""The ``rightsbot`` command: ask, chat, content check/status, and the service commands.
+
+Commands of the service (serve, token, backup, ...) live beside the code they run and
+register themselves here through :data:`COMMAND_MODULES`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from bot.content import ContentError, load_content
+from bot.content.holder import ContentHolder
+from bot.content.status import content_status, format_status
+from bot.engine import Engine
+from bot.search import Searcher
+from bot.settings import get_settings
+
+# Modules with a ``register(subparsers)`` function that adds their commands.
+COMMAND_MODULES = ("api.cli", "bot.channels.telegram_cli")
+
+
+def _content_path(arg: str | None) -> Path:
+    return Path(arg) if arg else get_settings().rightsbot_content_dir
+
+
+def load_or_exit(path: Path):  # noqa: ANN201
+    try:
+        return load_content(path, today=date.today())
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        sys.exit(1)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    path = _content_path(args.path)
+    try:
+        snapshot = load_content(path, today=date.today())
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem)
+        print(f"{len(exc.problems)} problem(s) in {path}", file=sys.stderr)
+        return 1
+    pages = len(snapshot.nodes)
+    print(f"ok: {pages} pages in {len(snapshot.languages)} languages "
+          f"({', '.join(snapshot.languages)}), version {snapshot.short_version}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    status = content_status(_content_path(args.path), today=date.today())
+    print(json.dumps(status, indent=2, ensure_ascii=False) if args.json else format_status(status))
+    return 0 if status["ok"] else 1
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    snapshot = load_or_exit(_content_path(args.content))
+    question = " ".join(args.question)
+    result = Searcher().search(snapshot, question, args.lang, limit=args.limit)
+    if args.json:
+        payload = {
+            "lang": result.lang,
+            "confident": result.confident,
+            "danger": result.danger,
+            "results": [
+                {"id": h.page_id, "title": snapshot.text(result.lang, h.page_id).title,
+                 "text": snapshot.text(result.lang, h.page_id).text, "score": round(h.score, 3)}
+                for h in result.hits
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    from bot.channels.terminal import render
+    engine = Engine(ContentHolder(snapshot))
+    state = engine.initial_state(args.lang)
+    from bot.engine import FreeText
+    _, reply = engine.handle(state, FreeText(question))
+    print(render(reply))
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from bot.channels.terminal import run
+    snapshot = load_or_exit(_content_path(args.content))
+    return run(Engine(ContentHolder(snapshot)), sys.stdin, sys.stdout, args.lang)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rightsbot", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer one question as the bot would")
+    ask.add_argument("--lang", choices=["nl", "en", "fr"])
+    ask.add_argument("--json", action="store_true", help="print the ranked results as JSON")
+    ask.add_argument("--limit", type=int, default=5)
+    ask.add_argument("--content", help="content folder (default: the bundled content)")
+    ask.add_argument("question", nargs="+")
+    ask.set_defaults(func=cmd_ask)
+
+    chat = sub.add_parser("chat", help="the conversation in a terminal")
+    chat.add_argument("--lang", choices=["nl", "en", "fr"])
+    chat.add_argument("--content", help="content folder (default: the bundled content)")
+    chat.set_defaults(func=cmd_chat)
+
+    content = sub.add_parser("content", help="check and report on content")
+    content_sub = content.add_subparsers(dest="content_command", required=True)
+    check = content_sub.add_parser("check", help="validate content; exit 1 on any problem")
+    check.add_argument("path", nargs="?")
+    check.set_defaults(func=cmd_check)
+    status = content_sub.add_parser("status", help="pages, missing and stale pages per language")
+    status.add_argument("path", nargs="?")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(func=cmd_status)
+
+    for name in COMMAND_MODULES:
+        if importlib.util.find_spec(name.rsplit(".", 1)[0]) and importlib.util.find_spec(name):
+            register: Callable[..., None] = importlib.import_module(name).register
+            register(sub, content_sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,271 @@
+"""The Markdown subset pages are written in, parsed into a small tree.
+
+Only what renders the same in Telegram, on a web page and in a terminal is allowed:
+paragraphs, ``**bold**``, ``*italic*``, ``[text](https://...)`` links and ``- `` bullet lists.
+Parsing reports every construct outside that subset with its line, so an editor sees
+exactly what to fix, and renderers never meet markup they cannot show.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple["Inline", ...]
+
+
+@dataclass(frozen=True)
+class Emph:
+    children: tuple["Inline", ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    children: tuple["Inline", ...]
+    url: str
+
+
+Inline = Text | Strong | Emph | Link
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[tuple[Inline, ...], ...]
+
+
+Block = Paragraph | BulletList
+Document = tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class MarkupProblem:
+    line: int
+    message: str
+
+
+class MarkupError(ValueError):
+    """Raised by :func:`parse_strict` with every problem found."""
+
+    def __init__(self, problems: list[MarkupProblem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"line {p.line}: {p.message}" for p in problems))
+
+
+_BLOCK_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^\s*#{1,6}(\s|$)"), "headings are not allowed"),
+    (re.compile(r"^\s*\d+[.)]\s"), "numbered lists are not allowed; use '- ' bullets"),
+    (re.compile(r"^\s*>"), "quotes are not allowed"),
+    (re.compile(r"^\s*[*+]\s"), "bullets must start with '- '"),
+    (re.compile(r"^\s*\|.*\|\s*$"), "tables are not allowed"),
+    (re.compile(r"^\s*(```|~~~)"), "code blocks are not allowed"),
+    (re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$"), "horizontal rules are not allowed"),
+    (re.compile(r"^( {4}|\t)\S"), "indented code is not allowed"),
+)
+_INLINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"`"), "code (backticks) is not allowed"),
+    (re.compile(r"!\["), "images are not allowed"),
+    (re.compile(r"</?[A-Za-z!][^>]*>"), "HTML is not allowed"),
+    (re.compile(r"__|~~"), "only **bold** and *italic* emphasis is allowed"),
+)
+_TOKEN = re.compile(r"\*\*|\*|\[|\]\(|\]")
+
+
+def check_url(url: str) -> str | None:
+    """Return why a link target is refused, or None when it is a plain https URL."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return f"link {url!r} is not a valid URL"
+    if parts.scheme != "https":
+        return f"link {url!r} is not https"
+    host = (parts.hostname or "").lower()
+    if not host or "." not in host:
+        return f"link {url!r} has no public host name"
+    if re.fullmatch(r"[\d.]+", host) or ":" in host:
+        return f"link {url!r} points to an IP address"
+    if any(label.startswith("xn--") for label in host.split(".")):
+        return f"link {url!r} uses a punycode host"
+    if parts.username or parts.password:
+        return f"link {url!r} carries a user name or password"
+    if any(c.isspace() for c in url):
+        return f"link {url!r} contains spaces"
+    return None
+
+
+class _InlineParser:
+    """A tiny recursive-descent parser for bold, italic and links on one logical line."""
+
+    def __init__(self, text: str, line: int, problems: list[MarkupProblem]) -> None:
+        self.tokens = [t for t in _TOKEN.split(text)]
+        self.marks = _TOKEN.findall(text)
+        self.stream: list[tuple[str, str]] = []
+        for i, chunk in enumerate(self.tokens):
+            if chunk:
+                self.stream.append(("text", chunk))
+            if i < len(self.marks):
+                self.stream.append(("mark", self.marks[i]))
+        self.pos = 0
+        self.line = line
+        self.problems = problems
+
+    def problem(self, message: str) -> None:
+        self.problems.append(MarkupProblem(self.line, message))
+
+    def parse(self) -> tuple[Inline, ...]:
+        nodes = self._until(())
+        if self.pos < len(self.stream):
+            self.problem(f"unexpected {self.stream[self.pos][1]!r}")
+        return nodes
+
+    def _until(self, closers: tuple[str, ...]) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        while self.pos < len(self.stream):
+            kind, value = self.stream[self.pos]
+            if kind == "text":
+                out.append(Text(value))
+                self.pos += 1
+                continue
+            if value in closers:
+                return tuple(out)
+            self.pos += 1
+            if value in ("**", "*"):
+                children = self._until((value,))
+                if self._take(value):
+                    out.append(Strong(children) if value == "**" else Emph(children))
+                else:
+                    self.problem(f"'{value}' is opened but never closed")
+            elif value == "[":
+                out.append(self._link())
+            else:
+                self.problem(f"unexpected {value!r}; square brackets only make links")
+        return tuple(out)
+
+    def _take(self, mark: str) -> bool:
+        if self.pos < len(self.stream) and self.stream[self.pos] == ("mark", mark):
+            self.pos += 1
+            return True
+        return False
+
+    def _link(self) -> Inline:
+        label = self._until(("](", "]"))
+        if not self._take("]("):
+            self._take("]")
+            self.problem("a link must look like [text](https://...)")
+            return Text("[" + plain_text(label) + "]")
+        url_parts: list[str] = []
+        closed = False
+        while self.pos < len(self.stream) and not closed:
+            kind, value = self.stream[self.pos]
+            if kind == "text" and ")" in value:
+                before, _, after = value.partition(")")
+                url_parts.append(before)
+                if after:
+                    self.stream[self.pos] = ("text", after)
+                else:
+                    self.pos += 1
+                closed = True
+            else:
+                url_parts.append(value)
+                self.pos += 1
+        if not closed:
+            self.problem("a link's URL is not closed with ')'")
+        url = "".join(url_parts).strip()
+        why = check_url(url)
+        if why:
+            self.problem(why)
+        if not plain_text(label).strip():
+            self.problem("a link needs a visible text")
+        return Link(label, url)
+
+
+def parse(source: str, first_line: int = 1) -> tuple[Document, list[MarkupProblem]]:
+    """Parse page text into blocks, collecting problems instead of stopping at the first."""
+    problems: list[MarkupProblem] = []
+    blocks: list[Block] = []
+    paragraph: list[tuple[int, str]] = []
+    items: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if paragraph:
+            joined = " ".join(text.strip() for _, text in paragraph)
+            blocks.append(Paragraph(_inlines(joined, paragraph[0][0], problems)))
+            paragraph.clear()
+        if items:
+            blocks.append(BulletList(tuple(_inlines(t, n, problems) for n, t in items)))
+            items.clear()
+
+    for offset, raw in enumerate(source.splitlines()):
+        number = first_line + offset
+        line = raw.rstrip()
+        if not line.strip():
+            flush()
+            continue
+        for pattern, message in _BLOCK_RULES:
+            if pattern.search(line):
+                problems.append(MarkupProblem(number, message))
+                break
+        for pattern, message in _INLINE_RULES:
+            if pattern.search(line):
+                problems.append(MarkupProblem(number, message))
+        stripped = line.strip()
+        if stripped.startswith("- "):
+            if paragraph:
+                flush()
+            items.append((number, stripped[2:]))
+        elif items and raw.startswith((" ", "\t")):
+            n, text = items[-1]
+            items[-1] = (n, text + " " + stripped)
+        else:
+            if items:
+                flush()
+            paragraph.append((number, stripped))
+    flush()
+    return tuple(blocks), problems
+
+
+def _inlines(text: str, line: int, problems: list[MarkupProblem]) -> tuple[Inline, ...]:
+    return _InlineParser(text, line, problems).parse()
+
+
+def parse_strict(source: str) -> Document:
+    """Parse text that must be valid (used for interface strings and tests)."""
+    document, problems = parse(source)
+    if problems:
+        raise MarkupError(problems)
+    return document
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """The visible characters of some inline nodes, without any markup."""
+    out: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.text)
+        else:
+            out.append(plain_text(node.children))
+    return "".join(out)
+
+
+def document_text(document: Document) -> str:
+    """All visible text of a document, one block per line (used for search)."""
+    lines: list[str] = []
+    for block in document:
+        if isinstance(block, Paragraph):
+            lines.append(plain_text(block.inlines))
+        else:
+            lines.extend(plain_text(item) for item in block.items)
+    return "\n".join(lines)

@@ -1,0 +1,113 @@
+"""The immutable content snapshot every channel reads from.
+
+A snapshot is built once (from files or from the API's store), validated, and then only
+read: publishing makes a new snapshot and swaps it in whole, so a reader never sees half of
+a change. Its ``version`` is a hash of everything in it, short enough for button data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+from bot.content.markup import Document, document_text
+
+PAGE_KINDS = ("home", "topic", "page", "emergency", "card", "info")
+ROOT_ID = "home"
+EMERGENCY_ID = "emergency"
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Node:
+    """The language-neutral place of a page in the menu tree."""
+
+    id: str
+    kind: str
+    parent: str | None
+    order: int
+    children: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageText:
+    """One page in one language."""
+
+    id: str
+    lang: str
+    title: str
+    text: str
+    document: Document
+    search: tuple[str, ...]
+    sources: tuple[Source, ...]
+    reviewed_on: date
+    reviewed_by: str
+    label: str | None = None
+
+    @property
+    def button_label(self) -> str:
+        return self.label or self.title
+
+    @property
+    def plain(self) -> str:
+        return document_text(self.document)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    languages: tuple[str, ...]
+    nodes: Mapping[str, Node]
+    texts: Mapping[tuple[str, str], PageText]
+    version: str = field(default="")
+
+    @classmethod
+    def build(
+        cls, languages: Iterable[str], nodes: Iterable[Node], texts: Iterable[PageText]
+    ) -> "Snapshot":
+        node_map = {n.id: n for n in sorted(nodes, key=lambda n: n.order)}
+        text_map = {(t.lang, t.id): t for t in texts}
+        langs = tuple(languages)
+        version = _version_of(langs, node_map, text_map)
+        return cls(langs, MappingProxyType(node_map), MappingProxyType(text_map), version)
+
+    def has(self, page_id: str) -> bool:
+        return page_id in self.nodes
+
+    def text(self, lang: str, page_id: str) -> PageText:
+        return self.texts[(lang, page_id)]
+
+    def pages(self, lang: str) -> list[PageText]:
+        """Every page in one language, in tree order."""
+        return [self.texts[(lang, i)] for i in self.nodes if (lang, i) in self.texts]
+
+    @property
+    def short_version(self) -> str:
+        return self.version[:6]
+
+
+def _version_of(
+    languages: tuple[str, ...],
+    nodes: Mapping[str, Node],
+    texts: Mapping[tuple[str, str], PageText],
+) -> str:
+    payload = {
+        "languages": languages,
+        "nodes": [[n.id, n.kind, n.parent, n.order, n.children, n.related] for n in nodes.values()],
+        "texts": [
+            [t.lang, t.id, t.title, t.label, t.text, t.search,
+             [[s.title, s.url] for s in t.sources], t.reviewed_on.isoformat(), t.reviewed_by]
+            for _, t in sorted(texts.items())
+        ],
+    }
+    raw = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()
+    return hashlib.sha256(raw).hexdigest()

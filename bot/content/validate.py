@@ -1,0 +1,196 @@
+"""The rules a page must meet, shared by ``rightsbot content check`` and the content API.
+
+Each rule returns problems rather than raising, so an editor sees all of them at once.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Callable
+
+from bot.content.markup import Document, parse, check_url
+from bot.content.model import PAGE_KINDS, ROOT_ID, Node, Source
+from bot.content.parts import BLOCK_LIMIT, rendered_size
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_MAX = 32
+FIELDS = {"title", "label", "search", "sources", "reviewed_on", "reviewed_by"}
+NEEDS_SOURCES = {"page", "card", "emergency"}
+TITLE_MAX = 120
+LABEL_MAX = 40
+TEXT_MAX = 12_000
+PHRASE_MAX = 200
+PHRASES_MAX = 60
+
+LineOf = Callable[[str], int]
+
+
+def id_problem(page_id: Any) -> str | None:
+    if not isinstance(page_id, str) or not page_id:
+        return "a page id must be a non-empty string"
+    if len(page_id) > ID_MAX:
+        return f"page id {page_id!r} is longer than {ID_MAX} characters"
+    if not ID_PATTERN.match(page_id):
+        return f"page id {page_id!r} must be a lowercase slug (a-z, 0-9 and '-')"
+    return None
+
+
+def check_header(
+    header: dict[str, Any], kind: str, line_of: LineOf, today: date | None = None
+) -> tuple[list[tuple[int, str]], dict[str, Any]]:
+    """Check a page's header fields; return problems and the cleaned values."""
+    problems: list[tuple[int, str]] = []
+    clean: dict[str, Any] = {}
+    for key in header:
+        if key not in FIELDS:
+            problems.append((line_of(key), f"unknown field {key!r}"))
+
+    title = header.get("title")
+    if not isinstance(title, str) or not title.strip():
+        problems.append((line_of("title"), "title is missing or empty"))
+    elif len(title) > TITLE_MAX:
+        problems.append((line_of("title"), f"title is longer than {TITLE_MAX} characters"))
+    clean["title"] = title.strip() if isinstance(title, str) else ""
+
+    label = header.get("label")
+    if label is not None and (not isinstance(label, str) or not label.strip()):
+        problems.append((line_of("label"), "label must be a non-empty text"))
+    elif isinstance(label, str) and len(label) > LABEL_MAX:
+        problems.append((line_of("label"), f"label is longer than {LABEL_MAX} characters"))
+    clean["label"] = label.strip() if isinstance(label, str) and label.strip() else None
+
+    search = header.get("search", [])
+    if not isinstance(search, list) or not all(isinstance(s, str) and s.strip() for s in search):
+        problems.append((line_of("search"), "search must be a list of non-empty phrases"))
+        search = []
+    elif len(search) > PHRASES_MAX or any(len(s) > PHRASE_MAX for s in search):
+        problems.append((line_of("search"), f"at most {PHRASES_MAX} phrases of {PHRASE_MAX} characters"))
+    clean["search"] = tuple(s.strip() for s in search)
+
+    clean["sources"] = _check_sources(header.get("sources"), kind, line_of, problems)
+
+    reviewed_on = header.get("reviewed_on")
+    if isinstance(reviewed_on, str):
+        try:
+            reviewed_on = date.fromisoformat(reviewed_on)
+        except ValueError:
+            pass
+    if not isinstance(reviewed_on, date):
+        problems.append((line_of("reviewed_on"), "reviewed_on is missing or not a date (YYYY-MM-DD)"))
+        reviewed_on = None
+    elif today and reviewed_on > today:
+        problems.append((line_of("reviewed_on"), "reviewed_on is in the future"))
+    clean["reviewed_on"] = reviewed_on
+
+    reviewed_by = header.get("reviewed_by")
+    if not isinstance(reviewed_by, str) or not reviewed_by.strip():
+        problems.append((line_of("reviewed_by"), "reviewed_by is missing or empty"))
+    clean["reviewed_by"] = reviewed_by.strip() if isinstance(reviewed_by, str) else ""
+    return problems, clean
+
+
+def _check_sources(
+    sources: Any, kind: str, line_of: LineOf, problems: list[tuple[int, str]]
+) -> tuple[Source, ...]:
+    line = line_of("sources")
+    if sources in (None, []):
+        if kind in NEEDS_SOURCES:
+            problems.append((line, "sources are missing: every fact needs its source"))
+        return ()
+    if not isinstance(sources, list):
+        problems.append((line, "sources must be a list of {title, url}"))
+        return ()
+    out: list[Source] = []
+    for index, item in enumerate(sources):
+        if not isinstance(item, dict) or set(item) != {"title", "url"}:
+            problems.append((line, f"source {index + 1} must have exactly a title and a url"))
+            continue
+        title, url = item["title"], item["url"]
+        if not isinstance(title, str) or not title.strip():
+            problems.append((line, f"source {index + 1} has no title"))
+            continue
+        why = check_url(url) if isinstance(url, str) else "source url must be a text"
+        if why:
+            problems.append((line, f"source {index + 1}: {why}"))
+            continue
+        out.append(Source(title.strip(), url.strip()))
+    return tuple(out)
+
+
+def check_text(text: Any, first_line: int) -> tuple[list[tuple[int, str]], Document]:
+    """Check a page body: not empty, inside the Markdown subset, every part small enough."""
+    if not isinstance(text, str) or not text.strip():
+        return [(first_line, "text is empty")], ()
+    if len(text) > TEXT_MAX:
+        return [(first_line, f"text is longer than {TEXT_MAX} characters")], ()
+    document, markup_problems = parse(text, first_line)
+    problems = [(p.line, p.message) for p in markup_problems]
+    for block in document:
+        size = rendered_size((block,))
+        if size > BLOCK_LIMIT:
+            problems.append(
+                (first_line, f"a rendered message part is over 4096 characters "
+                 f"({size} for one paragraph or list; split it)")
+            )
+    return problems, document
+
+
+def check_tree(entries: list[tuple[int, dict[str, Any]]]) -> tuple[list[tuple[int, str]], list[Node]]:
+    """Check the language-neutral structure: ids, kinds, parents, cycles and orphans."""
+    problems: list[tuple[int, str]] = []
+    raw: dict[str, tuple[int, dict[str, Any]]] = {}
+    for line, entry in entries:
+        unknown = set(entry) - {"id", "parent", "kind", "related"}
+        if unknown:
+            problems.append((line, f"unknown field(s) {sorted(unknown)}"))
+        why = id_problem(entry.get("id"))
+        if why:
+            problems.append((line, why))
+            continue
+        if entry["id"] in raw:
+            problems.append((line, f"duplicate page id {entry['id']!r}"))
+            continue
+        if entry.get("kind") not in PAGE_KINDS:
+            problems.append((line, f"kind must be one of {', '.join(PAGE_KINDS)}"))
+        raw[entry["id"]] = (line, entry)
+
+    if ROOT_ID not in raw:
+        problems.append((1, f"the root page {ROOT_ID!r} is missing"))
+    for page_id, (line, entry) in raw.items():
+        parent = entry.get("parent")
+        if page_id == ROOT_ID:
+            if parent is not None:
+                problems.append((line, "the root page has no parent"))
+        elif parent is None:
+            problems.append((line, f"page {page_id!r} has no parent (orphan)"))
+        elif parent not in raw:
+            problems.append((line, f"unknown parent id {parent!r}"))
+        related = entry.get("related", [])
+        if not isinstance(related, list):
+            problems.append((line, "related must be a list of page ids"))
+        else:
+            for other in related:
+                if other not in raw:
+                    problems.append((line, f"unknown related id {other!r}"))
+
+    for page_id, (line, _) in raw.items():
+        seen: set[str] = set()
+        current: str | None = page_id
+        while current is not None and current in raw:
+            if current in seen:
+                problems.append((line, f"page {page_id!r} is in a cycle of parents"))
+                break
+            seen.add(current)
+            current = raw[current][1].get("parent")
+
+    nodes: list[Node] = []
+    for order, (page_id, (_, entry)) in enumerate(raw.items()):
+        children = tuple(c for c, (_, e) in raw.items() if e.get("parent") == page_id)
+        related = entry.get("related", [])
+        nodes.append(Node(
+            id=page_id, kind=str(entry.get("kind")), parent=entry.get("parent"), order=order,
+            children=children,
+            related=tuple(r for r in related if r in raw) if isinstance(related, list) else (),
+        ))
+    return problems, nodes

@@ -1,0 +1,89 @@
+"""Interface languages: gettext catalogs, locale negotiation, dates and language names.
+
+Interface strings live in ``bot/locale/<lang>/LC_MESSAGES/messages.po``. Compiled ``.mo``
+files are used when present; otherwise the ``.po`` is compiled in memory, so a fresh
+checkout works before ``make compile``.
+
+Negotiation: a client's code such as Telegram's ``fr-BE`` maps to the best supported
+language (``fr``). When nothing matches, the fallback is English, the language most
+newcomers without Dutch share; the person can switch at any time with the language menu.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as babel_format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+SUPPORTED: tuple[str, ...] = ("nl", "en", "fr")
+FALLBACK = "en"
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "messages"
+
+
+def negotiate(code: str | None, supported: tuple[str, ...] = SUPPORTED) -> str:
+    """Map a client language code (``fr-BE``, ``nl_NL``, ``EN``) to a supported language."""
+    if not code:
+        return FALLBACK if FALLBACK in supported else supported[0]
+    cleaned = code.strip().replace("_", "-")
+    found = Locale.negotiate([cleaned], list(supported), sep="-")
+    if found:
+        return str(found)
+    primary = cleaned.split("-")[0].lower()
+    if primary in supported:
+        return primary
+    return FALLBACK if FALLBACK in supported else supported[0]
+
+
+@lru_cache(maxsize=None)
+def translations(lang: str) -> NullTranslations:
+    """The gettext catalog of one language (English is the source language)."""
+    folder = LOCALE_DIR / lang / "LC_MESSAGES"
+    mo = folder / f"{DOMAIN}.mo"
+    po = folder / f"{DOMAIN}.po"
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as handle:
+            return Translations(handle, domain=DOMAIN)
+    if po.exists():
+        with po.open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        return Translations(buffer, domain=DOMAIN)
+    return NullTranslations()
+
+
+def gettext(lang: str):  # noqa: ANN201 - returns the bound gettext function
+    """The ``_`` function for one language."""
+    return translations(lang).gettext
+
+
+@lru_cache(maxsize=None)
+def language_name(lang: str) -> str:
+    """A language's name in that language itself, as the language menu shows it."""
+    try:
+        name = Locale.parse(lang).get_display_name(lang) or lang
+    except (UnknownLocaleError, ValueError):
+        return lang
+    return name[:1].upper() + name[1:]
+
+
+def text_direction(lang: str) -> str:
+    """``ltr`` or ``rtl``, for the web page's ``dir`` attribute."""
+    try:
+        return "rtl" if Locale.parse(lang).text_direction == "rtl" else "ltr"
+    except (UnknownLocaleError, ValueError):
+        return "ltr"
+
+
+def format_date(day: date, lang: str) -> str:
+    """A date the way a reader of ``lang`` writes it, e.g. 28 november 2026."""
+    return babel_format_date(day, format="long", locale=lang)

@@ -1,0 +1,111 @@
+"""A BM25F-style index of one language's pages, tolerant of typos.
+
+Fields are weighted (title over search phrases over text) before BM25's saturation, as in
+BM25F. A query word that is not in the vocabulary is matched to the nearest known words
+(rapidfuzz), at a discount, so 'docter' still finds 'dokter'.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.content.model import PageText
+from bot.search.text import fold, terms
+
+FIELD_WEIGHTS = {"title": 3.0, "search": 2.0, "text": 1.0}
+K1 = 1.2
+B = 0.6
+FUZZY_CUTOFF = 80.0
+FUZZY_MIN_LENGTH = 4
+PHRASE_FLOOR = 72.0
+
+
+@dataclass(frozen=True)
+class Hit:
+    page_id: str
+    score: float
+    coverage: float
+
+
+class LanguageIndex:
+    def __init__(self, lang: str, pages: list[PageText]) -> None:
+        self.lang = lang
+        self.ids = [p.id for p in pages]
+        self.weighted_tf: list[dict[str, float]] = []
+        self.lengths: list[float] = []
+        self.phrases: list[tuple[str, int]] = []
+        df: Counter[str] = Counter()
+        for index, page in enumerate(pages):
+            bag: Counter[str] = Counter()
+            fields = {
+                "title": page.title + " " + (page.label or ""),
+                "search": "\n".join(page.search),
+                "text": page.plain,
+            }
+            for name, value in fields.items():
+                for term in terms(value, lang):
+                    bag[term] += FIELD_WEIGHTS[name]
+            self.weighted_tf.append(dict(bag))
+            self.lengths.append(sum(bag.values()))
+            df.update(bag.keys())
+            self.phrases.extend((fold(p), index) for p in page.search)
+            self.phrases.append((fold(page.title), index))
+        count = max(len(pages), 1)
+        self.avg_length = (sum(self.lengths) / count) or 1.0
+        self.idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in df.items()}
+        self.vocabulary = list(self.idf)
+        self.phrase_texts = [p for p, _ in self.phrases]
+
+    def expand(self, term: str) -> list[tuple[str, float]]:
+        """The vocabulary words a query word stands for, with how much each counts."""
+        if term in self.idf:
+            return [(term, 1.0)]
+        if len(term) < FUZZY_MIN_LENGTH:
+            return []
+        found = process.extract(term, self.vocabulary, scorer=fuzz.ratio,
+                                score_cutoff=FUZZY_CUTOFF, limit=3)
+        matches = [(word, (score / 100.0) ** 2 * 0.8) for word, score, _ in found]
+        if not matches and len(term) >= 6:
+            matches = [(w, 0.5) for w in self.vocabulary
+                       if len(w) >= 5 and (term.startswith(w) or w.startswith(term))][:3]
+        return matches
+
+    def search(self, query: str, limit: int = 5) -> tuple[list[Hit], float]:
+        """Ranked pages and the share of the query's meaning the language knows at all."""
+        query_terms = list(dict.fromkeys(terms(query, self.lang)))
+        if not query_terms:
+            return [], 0.0
+        expanded = {t: self.expand(t) for t in query_terms}
+        default_idf = max(self.idf.values(), default=1.0)
+        term_mass = {t: max((self.idf[w] for w, _ in expanded[t]), default=default_idf)
+                     for t in query_terms}
+        total_mass = sum(term_mass.values()) or 1.0
+        known_mass = sum(term_mass[t] for t in query_terms if expanded[t])
+        scores = [0.0] * len(self.ids)
+        covered = [0.0] * len(self.ids)
+        for term in query_terms:
+            for index, tf_map in enumerate(self.weighted_tf):
+                best = 0.0
+                for word, weight in expanded[term]:
+                    tf = tf_map.get(word)
+                    if not tf:
+                        continue
+                    norm = K1 * (1 - B + B * self.lengths[index] / self.avg_length)
+                    best = max(best, weight * self.idf[word] * tf * (K1 + 1) / (tf + norm))
+                if best:
+                    scores[index] += best
+                    covered[index] += term_mass[term]
+        folded = fold(query)
+        for phrase, score, position in process.extract(
+            folded, self.phrase_texts, scorer=fuzz.ratio, score_cutoff=PHRASE_FLOOR, limit=5
+        ):
+            index = self.phrases[position][1]
+            scores[index] *= 1 + 0.6 * (score - PHRASE_FLOOR) / (100 - PHRASE_FLOOR)
+        hits = [Hit(self.ids[i], scores[i], covered[i] / total_mass)
+                for i in range(len(self.ids)) if scores[i] > 0]
+        hits.sort(key=lambda h: (-h.score, h.page_id))
+        return hits[:limit], known_mass / total_mass

@@ -1,0 +1,88 @@
+"""Searching a snapshot: per-language indexes, built once per content version.
+
+When a new snapshot is published the next search builds fresh indexes for it, so search
+always matches what is served.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from bot.content.model import EMERGENCY_ID, ROOT_ID, Snapshot
+from bot.search.danger import detect_danger
+from bot.search.index import Hit, LanguageIndex
+from bot.search.text import stop_word_hits, tokens
+
+MIN_COVERAGE = 0.5
+MIN_SCORE = 2.0
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    lang: str
+    hits: tuple[Hit, ...]
+    confident: bool
+    danger: str | None
+
+    @property
+    def ids(self) -> list[str]:
+        return [h.page_id for h in self.hits]
+
+
+class Searcher:
+    """Answers questions against whichever snapshot it is given."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version = ""
+        self._indexes: dict[str, LanguageIndex] = {}
+
+    def indexes(self, snapshot: Snapshot) -> dict[str, LanguageIndex]:
+        indexes = self._indexes
+        if self._version != snapshot.version:
+            with self._lock:
+                if self._version != snapshot.version:
+                    indexes = {
+                        lang: LanguageIndex(
+                            lang, [p for p in snapshot.pages(lang) if p.id != ROOT_ID]
+                        )
+                        for lang in snapshot.languages
+                    }
+                    self._indexes, self._version = indexes, snapshot.version
+                else:
+                    indexes = self._indexes
+        return indexes
+
+    def search(
+        self, snapshot: Snapshot, query: str, lang: str | None = None, limit: int = 5
+    ) -> SearchResult:
+        indexes = self.indexes(snapshot)
+        danger = detect_danger(query)
+        if lang in indexes:
+            hits, known = indexes[lang].search(query, limit)
+            chosen = lang
+        else:
+            chosen, hits, known = self._best_language(indexes, query, limit)
+        confident = bool(hits) and hits[0].coverage >= MIN_COVERAGE and hits[0].score >= MIN_SCORE
+        if danger:
+            emergency = [h for h in hits if h.page_id == EMERGENCY_ID]
+            top = emergency[0] if emergency else Hit(EMERGENCY_ID, hits[0].score + 1 if hits else 1.0, 1.0)
+            hits = [top] + [h for h in hits if h.page_id != EMERGENCY_ID][: limit - 1]
+            confident = True
+        return SearchResult(chosen, tuple(hits), confident, danger)
+
+    @staticmethod
+    def _best_language(
+        indexes: dict[str, LanguageIndex], query: str, limit: int
+    ) -> tuple[str, list[Hit], float]:
+        words = max(len(tokens(query)), 1)
+        best: tuple[float, str, list[Hit], float] | None = None
+        for lang, index in indexes.items():
+            hits, known = index.search(query, limit)
+            top = hits[0].coverage if hits else 0.0
+            signal = known + top + 1.5 * stop_word_hits(query, lang) / words
+            if best is None or signal > best[0]:
+                best = (signal, lang, hits, known)
+        assert best is not None
+        return best[1], best[2], best[3]

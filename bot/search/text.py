@@ -1,0 +1,67 @@
+"""Turning text into search terms: accent folding, tokens, stop words, Snowball stems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+STEMMER_NAMES = {"nl": "dutch", "en": "english", "fr": "french"}
+
+# Short function words that say nothing about a topic. They are still counted as a
+# language signal when the language of a question is unknown.
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "nl": frozenset(
+        "de het een en of ik je jij u mijn me mij wij we ons onze zij ze hij haar hem zijn is"
+        " ben was heb heeft hebben kan kun kunnen mag mogen moet moeten wil wat waar wie hoe"
+        " waarom wanneer als dan dat die dit deze er in op aan te van voor met naar om bij"
+        " uit door over tot niet geen nog al ook maar want zo toch wel hier daar welke iets"
+        " jullie krijg krijgen ga gaan doe doen word wordt".split()
+    ),
+    "en": frozenset(
+        "the a an and or i you he she it we they me my mine your our us him her them is am"
+        " are was were be been have has had do does did can could may might must will would"
+        " shall should what where who how why when if then that this these those there in on"
+        " at to of for with from by about into not no any some also but so just here which"
+        " get got go going want i'm im dont don't".split()
+    ),
+    "fr": frozenset(
+        "le la les un une des du de d l j m n s t c qu et ou je tu il elle on nous vous ils"
+        " elles me te se mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs est"
+        " suis es sont etre ai as a avons avez ont avoir fait faire peux peut pouvons pouvez"
+        " peuvent dois doit veux veut que qui quoi ou comment pourquoi quand si ce cet cette"
+        " ces ca cela dans sur au aux pour avec par pas ne plus mais donc y en est-ce".split()
+    ),
+}
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents, so 'médecin', 'Medecin' and 'medecin' are one word."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokens(text: str) -> list[str]:
+    """Words of a text after folding; apostrophes split French elisions (j'ai -> j, ai)."""
+    return _TOKEN.findall(fold(text).replace("'", " ").replace("’", " "))
+
+
+@lru_cache(maxsize=8)
+def _stemmer(lang: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(STEMMER_NAMES.get(lang, "english"))
+
+
+def terms(text: str, lang: str) -> list[str]:
+    """Search terms of a text in one language: tokens without stop words, stemmed."""
+    stop = STOP_WORDS.get(lang, frozenset())
+    words = [w for w in tokens(text) if w not in stop and (len(w) > 1 or w.isdigit())]
+    return _stemmer(lang).stemWords(words)
+
+
+def stop_word_hits(text: str, lang: str) -> int:
+    stop = STOP_WORDS.get(lang, frozenset())
+    return sum(1 for w in tokens(text) if w in stop)
