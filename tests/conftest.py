@@ -77,3 +77,11 @@ def searcher() -> Searcher:
 @pytest.fixture(scope="session")
 def engine(snapshot: Snapshot, searcher: Searcher) -> Engine:
     return Engine(ContentHolder(snapshot), searcher)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
+    from tests.figures import FIGURES
+    if FIGURES:
+        terminalreporter.section("measured figures")
+        for name, value in FIGURES.items():
+            terminalreporter.write_line(f"{name}: {value}")

@@ -15,6 +15,20 @@ from rapidfuzz import fuzz
 from bot.search.text import fold, tokens
 
 _PHRASES: dict[str, tuple[str, ...]] = {
+    "violence": (
+        # nl
+        r"(slaat|schopt|mishandelt|wurgt|bedreigt) (me|mij)", r"wil (me|mij) (vermoorden|doden)",
+        r"ben (geslagen|verkracht|mishandeld)", r"(werd|word|wordt) (geslagen|verkracht|mishandeld)",
+        r"in gevaar", r"(me|mij) (dood|vermoorden)", r"verkracht",
+        # en
+        r"(hits|hit|beats|beat|beating|hitting|kicks|chokes|strangles|threatens) me",
+        r"(going|gonna|wants?) to kill me\b", r"(was|been|got|being) (raped|beaten|attacked)",
+        r"raped", r"in danger", r"not safe (at home|here)", r"locked me (in|up)",
+        # fr
+        r"me (frappe|bat|battait|frappait|menace|etrangle)", r"(veut|va) me tuer",
+        r"(ete|suis|etre) (violee?|battue?|frappee?|agressee?)", r"en danger",
+        r"m'a (viole|violee|frappe|frappee)", r"ma (viole|violee|frappe|frappee)",
+    ),
     "suicide": (
         # nl
         r"niet meer (willen )?leven", r"wil (niet meer leven|dood)", r"dood (willen|wil) ",
@@ -30,20 +44,6 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"me (tuer|suicider|pendre)", r"envie de mourir", r"veu[xt] mourir",
         r"(plus|pas) envie de vivre", r"mettre fin a (mes jours|ma vie)", r"en finir",
         r"me faire du mal", r"je vais mourir",
-    ),
-    "violence": (
-        # nl
-        r"(slaat|schopt|mishandelt|wurgt|bedreigt) (me|mij)", r"wil (me|mij) (vermoorden|doden)",
-        r"ben (geslagen|verkracht|mishandeld)", r"(werd|word|wordt) (geslagen|verkracht|mishandeld)",
-        r"in gevaar", r"(me|mij) (dood|vermoorden)", r"verkracht",
-        # en
-        r"(hits|hit|beats|beat|beating|hitting|kicks|chokes|strangles|threatens) me",
-        r"(going|gonna|wants?) to kill me", r"(was|been|got|being) (raped|beaten|attacked)",
-        r"raped", r"in danger", r"not safe (at home|here)", r"locked me (in|up)",
-        # fr
-        r"me (frappe|bat|battait|frappait|menace|etrangle)", r"(veut|va) me tuer",
-        r"(ete|suis|etre) (violee?|battue?|frappee?|agressee?)", r"en danger",
-        r"m'a (viole|violee|frappe|frappee)", r"ma (viole|violee|frappe|frappee)",
     ),
     "medical": (
         # nl
