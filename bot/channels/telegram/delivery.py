@@ -1,0 +1,124 @@
+"""Sending, editing and deleting messages so that no reply is lost and none is sent twice.
+
+Error handling, by python-telegram-bot's error classes:
+
+- ``RetryAfter`` (flood control): waited out and retried by the ``AIORateLimiter``.
+- ``BadRequest`` "can't parse entities": sent again as plain text, once.
+- ``TimedOut``: retried only for calls that are safe to repeat (edit, delete, answer),
+  or when the request never left (a pool timeout); a send that may have arrived is not
+  repeated, so the person never gets the same message twice.
+- any other ``NetworkError`` (connection refused, 502): retried with backoff.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Awaitable, Callable, TypeVar
+
+from telegram import Bot, LinkPreviewOptions, Message
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, NetworkError, TimedOut
+
+from bot.channels.telegram.adapter import Outgoing
+from bot.privacy import PrivacyMemory
+
+T = TypeVar("T")
+ATTEMPTS = 4
+BACKOFF = 0.5
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+def is_parse_error(exc: BadRequest) -> bool:
+    return "can't parse entities" in exc.message.lower()
+
+
+def is_not_modified(exc: BadRequest) -> bool:
+    return "message is not modified" in exc.message.lower()
+
+
+async def with_retries(call: Callable[[], Awaitable[T]], repeatable: bool) -> T:
+    """Run ``call``, retrying network faults with backoff (see the module docstring)."""
+    for attempt in range(ATTEMPTS):
+        try:
+            return await call()
+        except BadRequest:
+            raise
+        except TimedOut as exc:
+            never_sent = exc.message.startswith("Pool timeout")
+            if not (repeatable or never_sent) or attempt == ATTEMPTS - 1:
+                raise
+        except NetworkError:
+            if attempt == ATTEMPTS - 1:
+                raise
+        await asyncio.sleep(BACKOFF * 2**attempt)
+    raise AssertionError("unreachable")
+
+
+class Delivery:
+    """The Bot API calls of one bot, remembering sent message ids for /forget."""
+
+    def __init__(self, bot: Bot, memory: PrivacyMemory) -> None:
+        self.bot = bot
+        self.memory = memory
+
+    async def send(self, chat_id: int, out: Outgoing, remember: bool = True) -> Message:
+        async def html() -> Message:
+            return await self.bot.send_message(
+                chat_id, out.html, parse_mode=ParseMode.HTML, reply_markup=out.markup,
+                link_preview_options=NO_PREVIEW)
+
+        async def plain() -> Message:
+            return await self.bot.send_message(
+                chat_id, out.plain, reply_markup=out.markup, link_preview_options=NO_PREVIEW)
+
+        try:
+            message = await with_retries(html, repeatable=False)
+        except BadRequest as exc:
+            if not is_parse_error(exc):
+                raise
+            message = await with_retries(plain, repeatable=False)
+        if remember:
+            self.memory.add_message(chat_id, message.message_id)
+        return message
+
+    async def edit(self, chat_id: int, message_id: int, out: Outgoing) -> bool:
+        """Replace a message's text and buttons; False when that message cannot be edited."""
+        async def html() -> object:
+            return await self.bot.edit_message_text(
+                out.html, chat_id, message_id, parse_mode=ParseMode.HTML,
+                reply_markup=out.markup, link_preview_options=NO_PREVIEW)
+
+        async def plain() -> object:
+            return await self.bot.edit_message_text(
+                out.plain, chat_id, message_id, reply_markup=out.markup,
+                link_preview_options=NO_PREVIEW)
+
+        try:
+            try:
+                await with_retries(html, repeatable=True)
+            except BadRequest as exc:
+                if not is_parse_error(exc):
+                    raise
+                await with_retries(plain, repeatable=True)
+        except BadRequest as exc:
+            if is_not_modified(exc):
+                return True  # the message already shows exactly this
+            return False  # gone, too old or not ours: the caller sends a new message
+        self.memory.add_message(chat_id, message_id)
+        return True
+
+    async def delete(self, chat_id: int, message_id: int) -> bool:
+        """Delete one message; False when Telegram no longer has it or refuses."""
+        try:
+            return bool(await with_retries(
+                lambda: self.bot.delete_message(chat_id, message_id), repeatable=True))
+        except BadRequest:
+            return False
+
+    async def answer(self, query_id: str) -> bool:
+        """Answer a callback query (stops the client's spinner); False if Telegram refused."""
+        try:
+            return bool(await with_retries(
+                lambda: self.bot.answer_callback_query(query_id), repeatable=True))
+        except BadRequest:
+            return False

@@ -1,0 +1,100 @@
+"""The Telegram bot as a service: start, stop, health, and the webhook entry point.
+
+``rightsbot serve`` builds one :class:`TelegramService` when ``TELEGRAM_BOT_TOKEN`` is set.
+By default it long-polls (only message and callback_query updates); with
+``TELEGRAM_WEBHOOK_URL`` it registers a webhook with a secret token instead, and the web
+app hands each POST to :meth:`TelegramService.process_webhook`.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import secrets
+from typing import Callable
+
+from telegram import Update
+from telegram.ext import Application
+
+from bot.channels.telegram.application import (
+    ALLOWED_UPDATES, POLL_TIMEOUT, build_application, set_commands,
+)
+from bot.channels.telegram.handlers import Handlers
+from bot.channels.telegram.logs import install_redaction, quiet_libraries
+from bot.engine import Engine
+from bot.privacy import PrivacyMemory
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class TelegramService:
+    def __init__(self, settings: Settings, engine: Engine,
+                 record_view: Callable[[str, str], None] | None = None) -> None:
+        if settings.telegram_bot_token is None:
+            raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+        configured = settings.telegram_webhook_secret
+        # Without a configured secret, a random one per process: Telegram gets it from us.
+        self._secret = configured.get_secret_value() if configured else secrets.token_urlsafe(32)
+        install_redaction(settings.telegram_bot_token.get_secret_value(), self._secret)
+        quiet_libraries()
+        self._webhook_url = settings.telegram_webhook_url
+        self.memory = PrivacyMemory()
+        self.handlers = Handlers(engine, self.memory, record_view)
+        self.engine = engine
+        self.application: Application = build_application(
+            settings, self.handlers, webhook=bool(self._webhook_url))
+        self._running = False
+
+    @property
+    def connected(self) -> bool:
+        """True once getMe succeeded and polling or the webhook is running."""
+        if not (self._running and self.application.running):
+            return False
+        updater = self.application.updater
+        return bool(self._webhook_url) or (updater is not None and updater.running)
+
+    async def start(self) -> None:
+        """Connect (getMe), set the command menus, then poll or register the webhook."""
+        application = self.application
+        await application.initialize()
+        await set_commands(application.bot, self.engine.snapshot)
+        if self._webhook_url:
+            await application.bot.set_webhook(
+                self._webhook_url, secret_token=self._secret, allowed_updates=ALLOWED_UPDATES)
+            await application.start()
+        else:
+            assert application.updater is not None
+            await application.updater.start_polling(
+                timeout=POLL_TIMEOUT, allowed_updates=ALLOWED_UPDATES, bootstrap_retries=3)
+            await application.start()
+        self._running = True
+        log.info("telegram bot connected (%s)", "webhook" if self._webhook_url else "long polling")
+
+    async def stop(self) -> None:
+        """Stop polling, finish the updates in hand, and close the connections."""
+        application = self.application
+        self._running = False
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+
+    async def process_webhook(self, body: bytes, secret_header: str | None) -> int:
+        """One webhook POST: 403 on a wrong secret, 400 on a body that is not an Update."""
+        if not secret_header or not hmac.compare_digest(
+                secret_header.encode(), self._secret.encode()):
+            return 403
+        try:
+            data = json.loads(body)
+            if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+                return 400
+            update = Update.de_json(data, self.application.bot)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return 400
+        if update is None:
+            return 400
+        await self.application.update_queue.put(update)
+        return 200
