@@ -1,0 +1,61 @@
+"""FastAPI dependencies as ``Annotated`` aliases: the store, the publisher, who is calling."""
+
+from __future__ import annotations
+
+from typing import Annotated, Awaitable, Callable
+
+from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api.auth import Principal, Throttle, lookup
+from api.errors import ApiError
+from api.publish import Publisher
+from api.store.repository import Repository
+
+_bearer = HTTPBearer(auto_error=False, description="An API token from `rightsbot token create`.")
+
+
+def get_repo(request: Request) -> Repository:
+    return request.app.state.repo
+
+
+def get_publisher(request: Request) -> Publisher:
+    return request.app.state.publisher
+
+
+RepoDep = Annotated[Repository, Depends(get_repo)]
+PublisherDep = Annotated[Publisher, Depends(get_publisher)]
+
+
+def _find(repo: Repository, token: str) -> Principal | None:
+    with repo.read() as s:
+        return lookup(s, token)
+
+
+async def current_principal(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Principal:
+    """The caller's token, or 401; failed attempts are slowed down, then refused (429)."""
+    if credentials is not None and credentials.credentials:
+        principal = await run_in_threadpool(_find, request.app.state.repo, credentials.credentials)
+        if principal is not None:
+            return principal
+    throttle: Throttle = request.app.state.throttle
+    if throttle.blocked():
+        raise ApiError(429, "too many failed logins; try again later", headers={"Retry-After": "60"})
+    await throttle.failed()
+    raise ApiError(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+
+
+def require(*roles: str) -> Callable[..., Awaitable[Principal]]:
+    async def check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
+        if principal.role not in roles:
+            raise ApiError(403, f"this needs the role {' or '.join(roles)}")
+        return principal
+    return check
+
+
+CurrentUser = Annotated[Principal, Depends(current_principal)]
+Reviewer = Annotated[Principal, Depends(require("reviewer", "admin"))]
+Admin = Annotated[Principal, Depends(require("admin"))]

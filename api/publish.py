@@ -1,0 +1,139 @@
+"""Publishing: turn a revision into the snapshot every channel serves, all or nothing.
+
+The store's transaction and the swap of the shared :class:`ContentHolder` happen under one
+lock, so snapshots are swapped in the order their revisions were committed, and a change
+that would make the snapshot invalid is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from functools import lru_cache
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.content import load_content
+from bot.content.holder import ContentHolder
+from bot.content.model import PageText, Snapshot
+
+from api.errors import ApiError, unprocessable
+from api.store import repository as rp
+from api.store.models import RevisionRow
+from api.store.pagedata import build_snapshot, check_fields, fields_of
+from api.store.repository import Repository
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class StoreError(Exception):
+    """The store holds no servable content; the message says why."""
+
+
+def stored_snapshot(s: Session, override: dict[tuple[str, str], PageText] | None = None
+                    ) -> tuple[Snapshot | None, list[Any]]:
+    """Build the snapshot from the published revisions (plus ``override``)."""
+    pages = rp.page_dicts(s)
+    kinds = {p["id"]: p["kind"] for p in pages}
+    texts: dict[tuple[str, str], PageText] = {}
+    problems: list[Any] = []
+    for key, row in rp.latest_all(s).items():
+        if override and key in override:
+            continue
+        page, found = _parsed(row, kinds.get(row.page_id, "page"))
+        problems += found
+        if page:
+            texts[key] = page
+    texts.update(override or {})
+    if problems:
+        return None, problems
+    return build_snapshot(rp.languages(s), pages, texts)
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(page_id: str, lang: str, kind: str, digest: str, raw: str) -> tuple[PageText | None, list[Any]]:
+    return check_fields(page_id, lang, kind, json.loads(raw))
+
+
+def _parsed(row: RevisionRow, kind: str) -> tuple[PageText | None, list[Any]]:
+    """Parse a stored revision once: revisions never change, so their hash is the key."""
+    raw = json.dumps(rp.revision_fields(row), ensure_ascii=False, sort_keys=True)
+    return _parse_cached(row.page_id, row.lang, kind, row.content_hash, raw)
+
+
+def import_content(repo: Repository, content_dir: Path) -> bool:
+    """Import ``content_dir`` as revision 1 of every page if the store is empty.
+
+    Raises :class:`bot.content.ContentError` (with every ``file:line``) when the folder is
+    invalid; nothing is written then.
+    """
+    with repo.write() as s:
+        if rp.languages(s):
+            return False
+        snapshot = load_content(content_dir, today=date.today())
+        rp.set_meta(s, "languages", json.dumps(list(snapshot.languages)))
+        for node in snapshot.nodes.values():
+            rp.add_page(s, node.id, node.kind, node.parent, list(node.related))
+        for (lang, page_id), page in sorted(snapshot.texts.items()):
+            fields = fields_of(page)
+            row = rp.add_revision(s, page_id, lang, 1, fields)
+            rp.audit(s, "content.import", "content folder", "system", page_id=page_id, lang=lang,
+                     revision=1, content_hash=row.content_hash)
+    log.info("imported the content folder as revision 1: %d pages", len(snapshot.nodes))
+    return True
+
+
+def load_snapshot(repo: Repository, content_dir: Path) -> Snapshot:
+    """The snapshot to serve at start: the store's, after a first import if it is empty."""
+    import_content(repo, content_dir)
+    with repo.read() as s:
+        snapshot, problems = stored_snapshot(s)
+    if snapshot is None:
+        raise StoreError("; ".join(f"{p.field}: {p.message}" for p in problems))
+    return snapshot
+
+
+class Publisher:
+    def __init__(self, repo: Repository, holder: ContentHolder) -> None:
+        self.repo = repo
+        self.holder = holder
+        self._lock = threading.Lock()
+
+    def apply(self, work: Callable[[Session], tuple[T, Snapshot | None]]) -> T:
+        """Run ``work`` in one write transaction; swap in its snapshot once committed."""
+        with self._lock:
+            try:
+                with self.repo.write() as s:
+                    result, snapshot = work(s)
+            except IntegrityError as exc:
+                raise ApiError(409, "the page was changed by someone else at the same time") from exc
+            if snapshot is not None:
+                self.holder.swap(snapshot)
+                log.info("published snapshot %s", snapshot.short_version)
+        return result
+
+    def stage(
+        self, s: Session, page_id: str, lang: str, kind: str, fields: dict[str, Any], base: int,
+        change_id: int | None = None, rolled_back_from: int | None = None,
+    ) -> tuple[RevisionRow, Snapshot]:
+        """Add the next revision of (page, lang) if ``base`` is still the latest one."""
+        current = rp.latest(s, page_id, lang)
+        number = current.number if current else 0
+        if number != base:
+            raise ApiError(409, f"the page changed since this edit started (revision {base}, now {number}); "
+                                "start again from the current text")
+        page, problems = check_fields(page_id, lang, kind, fields)
+        if problems:
+            raise unprocessable(problems)
+        assert page is not None
+        snapshot, problems = stored_snapshot(s, {(lang, page_id): page})
+        if snapshot is None:
+            raise unprocessable(problems)
+        row = rp.add_revision(s, page_id, lang, number + 1, fields, change_id, rolled_back_from)
+        return row, snapshot

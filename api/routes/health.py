@@ -1,0 +1,18 @@
+"""GET /health: is the service up, which content version it serves, is Telegram connected."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from api.schemas import HealthOut
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=HealthOut)
+def health(request: Request) -> HealthOut:
+    snapshot = request.app.state.holder.snapshot
+    telegram = request.app.state.telegram
+    state = "off" if telegram is None else ("connected" if telegram.connected else "disconnected")
+    return HealthOut(status="ok", content_version=snapshot.version, pages=len(snapshot.nodes),
+                     languages=list(snapshot.languages), telegram=state)

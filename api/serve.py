@@ -1,0 +1,59 @@
+"""``rightsbot serve``: the composition root. One process serves the API, the web pages
+and (when ``TELEGRAM_BOT_TOKEN`` is set) the Telegram bot, all from one content holder."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+
+from bot.content import ContentError
+from bot.settings import Settings
+
+from api.publish import StoreError
+
+QUIET_LOGGERS = ("httpx", "httpcore", "telegram", "apscheduler", "uvicorn.access")
+
+
+class _JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return json.dumps({"time": self.formatTime(record), "level": record.levelname,
+                           "logger": record.name, "message": record.getMessage()})
+
+
+def configure_logging(settings: Settings) -> None:
+    """One line per event; the loggers that would print tokens or updates stay at WARNING."""
+    handler = logging.StreamHandler(sys.stderr)
+    if settings.rightsbot_log_format == "json":
+        handler.setFormatter(_JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(settings.rightsbot_log_level.upper())
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def serve(settings: Settings) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    configure_logging(settings)
+    try:
+        app = create_app(settings)
+    except ContentError as exc:
+        print("rightsbot: the store is empty and the content folder has problems:", file=sys.stderr)
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except StoreError as exc:
+        print(f"rightsbot: the store holds no servable content: {exc}", file=sys.stderr)
+        return 1
+    config = uvicorn.Config(
+        app, host=settings.rightsbot_host, port=settings.rightsbot_port, access_log=False,
+        log_config=None, proxy_headers=False, server_header=False,
+    )
+    uvicorn.Server(config).run()
+    return 0

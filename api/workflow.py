@@ -1,0 +1,192 @@
+"""The review workflow: draft -> submitted -> approved (published) | rejected, and rollback.
+
+Routes call these functions; each runs in one transaction and writes one audit event, so
+every action can be traced to an organisation, a role, a change and a content hash.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api.auth import Principal
+from api.errors import ApiError, FieldProblem, not_found, unprocessable
+from api.publish import Publisher
+from api.schemas import ChangeIn
+from api.store import repository as rp
+from api.store.models import ChangeRow, PageRow, RevisionRow
+from api.store.pagedata import check_fields, content_hash
+from api.store.repository import Repository, now
+
+log = logging.getLogger(__name__)
+PARENT_KINDS = ("home", "topic")
+NEW_PAGE_KIND = "page"
+BODY_FIELDS = (("title", "title"), ("label", "label"), ("text", "text"),
+               ("search_phrases", "search"), ("sources", "sources"))
+
+
+def etag(row: RevisionRow) -> str:
+    return f'"{row.page_id}.{row.lang}.{row.number}.{row.content_hash[:16]}"'
+
+
+def _same_text(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    keys = ("title", "label", "text", "search", "sources")
+    return all(a.get(k) == b.get(k) for k in keys)
+
+
+def _base_for(s: Session, body: ChangeIn, if_match: str | None, if_none_match: str | None
+              ) -> tuple[PageRow | None, RevisionRow | None]:
+    if body.lang not in rp.languages(s):
+        raise unprocessable([FieldProblem("lang", f"unknown language {body.lang!r}")])
+    page = s.get(PageRow, body.page_id)
+    current = rp.latest(s, body.page_id, body.lang) if page else None
+    if current is not None:
+        if if_match is None:
+            raise ApiError(428, "If-Match is required: send the ETag of the page your edit started from")
+        if if_match.strip() != etag(current):
+            raise ApiError(412, "the page changed since your edit started (If-Match is stale); "
+                                "read it again and redo the edit")
+    else:
+        if if_match is not None:
+            raise ApiError(412, "the page has no text in this language yet; send If-None-Match: * instead")
+        if (if_none_match or "").strip() != "*":
+            raise ApiError(428, "If-None-Match: * is required to write a page that has no text yet")
+    if page is not None and body.parent_id not in (None, page.parent_id):
+        raise unprocessable([FieldProblem("parent_id", "only a new page can be given a parent")])
+    if page is None:
+        parent = s.get(PageRow, body.parent_id) if body.parent_id else None
+        if body.parent_id is None:
+            raise unprocessable([FieldProblem("parent_id", "a new page needs a parent_id")])
+        if parent is None or parent.kind not in PARENT_KINDS:
+            raise unprocessable([FieldProblem("parent_id", "the parent must be an existing topic or home")])
+    return page, current
+
+
+def create_change(repo: Repository, who: Principal, body: ChangeIn,
+                  if_match: str | None, if_none_match: str | None) -> ChangeRow:
+    with repo.write() as s:
+        page, current = _base_for(s, body, if_match, if_none_match)
+        fields = rp.revision_fields(current) if current else {"label": None, "search": [], "sources": []}
+        for name, key in BODY_FIELDS:
+            if name in body.model_fields_set:
+                value = getattr(body, name)
+                fields[key] = [v.model_dump() for v in value] if name == "sources" and value else value
+        fields["reviewed_on"] = date.today().isoformat()
+        fields["reviewed_by"] = who.org
+        kind = page.kind if page else NEW_PAGE_KIND
+        _, problems = check_fields(body.page_id, body.lang, kind, fields)
+        if problems:
+            raise unprocessable(problems)
+        if current and _same_text(fields, rp.revision_fields(current)):
+            raise unprocessable([FieldProblem("text", "the change changes nothing")])
+        if page is None:
+            fields["parent_id"] = body.parent_id
+        stamp = now()
+        row = ChangeRow(
+            page_id=body.page_id, lang=body.lang, base_revision=current.number if current else 0,
+            fields=json.dumps(fields, ensure_ascii=False), content_hash=content_hash(fields),
+            status="draft", author_token=who.token_id, author_org=who.org,
+            created_at=stamp, updated_at=stamp,
+        )
+        s.add(row)
+        s.flush()
+        rp.audit(s, "change.create", who.org, who.role, change_id=row.id, page_id=row.page_id,
+                 lang=row.lang, revision=row.base_revision, content_hash=row.content_hash)
+    log.info("change %d created by org=%s role=%s", row.id, who.org, who.role)
+    return row
+
+
+def visible(row: ChangeRow | None, who: Principal) -> ChangeRow:
+    """Editors see their own organisation's changes; reviewers and admins see all."""
+    if row is None or (not who.reviews and row.author_org != who.org):
+        raise not_found("change")
+    return row
+
+
+def get_change(repo: Repository, who: Principal, change_id: int) -> ChangeRow:
+    with repo.read() as s:
+        return visible(rp.change(s, change_id), who)
+
+
+def submit(repo: Repository, who: Principal, change_id: int) -> ChangeRow:
+    with repo.write() as s:
+        row = visible(rp.change(s, change_id), who)
+        if row.author_org != who.org and who.role != "admin":
+            raise ApiError(403, "only the author's organisation can submit this change")
+        if row.status != "draft":
+            raise ApiError(409, f"only a draft can be submitted; this change is {row.status}")
+        row.status, row.updated_at = "submitted", now()
+        rp.audit(s, "change.submit", who.org, who.role, change_id=row.id, page_id=row.page_id,
+                 lang=row.lang, content_hash=row.content_hash)
+    log.info("change %d submitted by org=%s role=%s", row.id, who.org, who.role)
+    return row
+
+
+def approve(publisher: Publisher, who: Principal, change_id: int) -> ChangeRow:
+    def work(s: Session) -> tuple[ChangeRow, Any]:
+        row = visible(rp.change(s, change_id), who)
+        if row.author_token == who.token_id:
+            raise ApiError(403, "a second person must approve: the author cannot approve their own change")
+        if row.status != "submitted":
+            raise ApiError(409, f"only a submitted change can be approved; this change is {row.status}")
+        fields = json.loads(row.fields)
+        parent_id = fields.pop("parent_id", None)
+        fields["reviewed_on"] = date.today().isoformat()
+        fields["reviewed_by"] = who.org
+        page = s.get(PageRow, row.page_id)
+        if page is None:
+            parent = s.get(PageRow, parent_id) if parent_id else None
+            if parent is None or parent.kind not in PARENT_KINDS:
+                raise ApiError(409, "the parent of this new page no longer exists")
+            page = rp.add_page(s, row.page_id, NEW_PAGE_KIND, parent_id, [])
+        elif parent_id not in (None, page.parent_id):
+            raise ApiError(409, "this page was created meanwhile under another parent")
+        revision, snapshot = publisher.stage(s, row.page_id, row.lang, page.kind, fields,
+                                             row.base_revision, change_id=row.id)
+        row.status, row.updated_at = "approved", now()
+        row.reviewer_token, row.reviewer_org, row.revision = who.token_id, who.org, revision.number
+        rp.audit(s, "change.approve", who.org, who.role, change_id=row.id, page_id=row.page_id,
+                 lang=row.lang, revision=revision.number, content_hash=revision.content_hash)
+        return row, snapshot
+
+    row = publisher.apply(work)
+    log.info("change %d approved and published by org=%s role=%s", row.id, who.org, who.role)
+    return row
+
+
+def reject(repo: Repository, who: Principal, change_id: int, reason: str) -> ChangeRow:
+    with repo.write() as s:
+        row = visible(rp.change(s, change_id), who)
+        if row.status not in ("draft", "submitted"):
+            raise ApiError(409, f"only an open change can be rejected; this change is {row.status}")
+        row.status, row.reason, row.updated_at = "rejected", reason, now()
+        row.reviewer_token, row.reviewer_org = who.token_id, who.org
+        rp.audit(s, "change.reject", who.org, who.role, change_id=row.id, page_id=row.page_id,
+                 lang=row.lang, content_hash=row.content_hash)
+    log.info("change %d rejected by org=%s role=%s", row.id, who.org, who.role)
+    return row
+
+
+def rollback(publisher: Publisher, who: Principal, page_id: str, lang: str, number: int) -> RevisionRow:
+    def work(s: Session) -> tuple[RevisionRow, Any]:
+        page = s.get(PageRow, page_id)
+        old = rp.revision(s, page_id, lang, number) if page else None
+        current = rp.latest(s, page_id, lang) if page else None
+        if page is None or old is None or current is None:
+            raise not_found("revision")
+        if current.number == number:
+            raise ApiError(409, f"revision {number} is already the published one")
+        revision, snapshot = publisher.stage(s, page_id, lang, page.kind, rp.revision_fields(old),
+                                             current.number, rolled_back_from=number)
+        rp.audit(s, "page.rollback", who.org, who.role, page_id=page_id, lang=lang,
+                 revision=revision.number, content_hash=revision.content_hash,
+                 detail=f"republished revision {number}")
+        return revision, snapshot
+
+    row = publisher.apply(work)
+    log.info("page rolled back to an earlier revision by org=%s role=%s", who.org, who.role)
+    return row
