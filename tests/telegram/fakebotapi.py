@@ -53,6 +53,7 @@ class Fault:
     code: int
     retry_after: int | None
     count: int
+    description: str
 
 
 @dataclass
@@ -93,8 +94,14 @@ class FakeBotAPI:
         self._closed = False
 
     # ---- what tests use -------------------------------------------------------------
-    def inject(self, method: str, code: int = 429, retry_after: int | None = 1, count: int = 1) -> None:
-        self._faults.append(Fault(method, code, retry_after, count))
+    def inject(self, method: str, code: int = 429, retry_after: int | None = 1, count: int = 1,
+               description: str | None = None) -> None:
+        """Fail the next ``count`` calls of ``method`` (429 asks the client to wait)."""
+        if description is None:
+            description = {429: f"Too Many Requests: retry after {retry_after}",
+                           502: "Bad Gateway"}.get(code, "Bad Request")
+        self._faults.append(Fault(method, code, retry_after if code == 429 else None, count,
+                                  description))
 
     def close(self) -> None:
         """Release a held getUpdates call so the server can shut down at once."""
@@ -205,9 +212,7 @@ class FakeBotAPI:
             fault = self._fault(method)
             if fault:
                 call.injected = True
-                raise ApiError(fault.code, "Too Many Requests: retry after "
-                               f"{fault.retry_after}" if fault.code == 429 else "Bad Gateway",
-                               fault.retry_after)
+                raise ApiError(fault.code, fault.description, fault.retry_after)
             handler = getattr(self, "m_" + method.lower(), None)
             if handler is None:
                 raise ApiError(404, "Not Found")

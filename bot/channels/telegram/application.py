@@ -7,6 +7,8 @@ in their callback data instead (see :mod:`bot.engine.actions`).
 
 from __future__ import annotations
 
+import os
+
 from telegram import BotCommand
 from telegram.ext import (
     AIORateLimiter, Application, CallbackQueryHandler, ExtBot, MessageHandler, filters,
@@ -29,6 +31,9 @@ def build_application(settings: Settings, handlers: Handlers, webhook: bool) -> 
     """The Application, pointed at ``TELEGRAM_API_BASE_URL``, with every handler registered."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    # Opt in to python-telegram-bot's timedelta time periods now; otherwise every flood-control
+    # answer (RetryAfter) raises a deprecation warning about the old integer seconds.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     builder = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
