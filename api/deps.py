@@ -37,10 +37,11 @@ async def current_principal(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> Principal:
     """The caller's token, or 401; failed attempts are slowed down, then refused (429)."""
-    if credentials is not None and credentials.credentials:
-        principal = await run_in_threadpool(_find, request.app.state.repo, credentials.credentials)
-        if principal is not None:
-            return principal
+    if credentials is None or not credentials.credentials:
+        raise ApiError(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+    principal = await run_in_threadpool(_find, request.app.state.repo, credentials.credentials)
+    if principal is not None:
+        return principal
     throttle: Throttle = request.app.state.throttle
     if throttle.blocked():
         raise ApiError(429, "too many failed logins; try again later", headers={"Retry-After": "60"})
