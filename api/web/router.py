@@ -1,0 +1,121 @@
+"""Routes of the web pages: the chat (with and without JavaScript), the neutral page, the
+editor and their assets. Thin handlers over :mod:`api.web.chat` and :mod:`api.web.pages`.
+
+Nothing here logs a question, an action or a language; replies are never cached.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import ValidationError
+
+from bot.engine import ButtonPress, ChooseLanguage, Engine, FreeText, Start
+from bot.engine.events import Event
+from bot.i18n import negotiate
+from bot.settings import get_settings
+
+from api.web.chat import ChatRequest, RecordView, answer, reply_json, to_event
+from api.web.headers import ASSET_CACHE, problems, secure
+from api.web.pages import NEUTRAL_PATH, chat_page, neutral_page
+from api.web.tools import build_tools_router
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+MEDIA_TYPES = {".css": "text/css", ".js": "text/javascript", ".html": "text/html",
+               ".svg": "image/svg+xml", ".woff2": "font/woff2"}
+MAX_FORM = 4096
+MAX_JSON = 4096
+
+
+def _assets() -> dict[str, Path]:
+    return {p.name: p for p in STATIC_DIR.iterdir() if p.suffix in MEDIA_TYPES and p.is_file()}
+
+
+def _browser_lang(request: Request) -> str | None:
+    """The first language the browser asks for; read for this answer only, never kept."""
+    header = request.headers.get("accept-language", "")
+    first = header.split(",")[0].split(";")[0].strip()
+    return first[:16] or None
+
+
+def _form_event(fields: dict[str, str], from_post: bool) -> tuple[Event, str | None]:
+    """The event a no-JavaScript request stands for, and the question to show with it."""
+    if fields.get("a"):
+        return ButtonPress(fields["a"][:200]), None
+    if fields.get("q", "").strip():
+        question = fields["q"][:500]
+        return FreeText(question), question
+    if from_post and fields.get("lang"):
+        return ChooseLanguage(fields["lang"][:16]), None
+    return Start(fields.get("start", "")[:64] or None), None
+
+
+def build_web_router(
+    engine: Engine, record_view: RecordView | None, *, bot_username: str | None = None
+) -> APIRouter:
+    """The chat at ``/``, the neutral page, the editor at ``/editor`` and their helpers.
+
+    ``record_view(page_id, lang)`` counts a page shown (anonymous counts only);
+    ``bot_username`` defaults to the TELEGRAM_BOT_USERNAME setting.
+    """
+    router = APIRouter(include_in_schema=False)
+    assets = _assets()
+    if bot_username is None:
+        bot_username = get_settings().telegram_bot_username
+
+    def page(fields: dict[str, str], request: Request, from_post: bool) -> Response:
+        event, question = _form_event(fields, from_post)
+        lang = fields.get("lang") or _browser_lang(request)
+        _state, reply = answer(engine, lang, event, record_view)
+        html = chat_page(reply, engine.snapshot.languages, question)
+        return secure(HTMLResponse(html))
+
+    @router.get("/")
+    async def chat_get(request: Request) -> Response:
+        fields = {k: v for k, v in request.query_params.items() if k in {"a", "q", "lang", "start"}}
+        return page(fields, request, from_post=False)
+
+    @router.post("/")
+    async def chat_post(request: Request) -> Response:
+        body = await request.body()
+        if len(body) > MAX_FORM:
+            return secure(HTMLResponse("<!doctype html><p>Too long.</p>", status_code=413))
+        parsed = parse_qs(body.decode("utf-8", errors="replace"), max_num_fields=10)
+        fields = {k: v[0] for k, v in parsed.items() if k in {"a", "q", "lang"}}
+        return page(fields, request, from_post=True)
+
+    @router.post("/chat")
+    async def chat_json(request: Request) -> Response:
+        body = await request.body()
+        if len(body) > MAX_JSON:
+            return secure(JSONResponse({"detail": "body too large"}, status_code=413))
+        try:
+            chat = ChatRequest.model_validate_json(body)
+        except ValidationError as exc:
+            return secure(JSONResponse({"detail": problems(exc)}, status_code=422))
+        lang = negotiate(chat.lang, engine.snapshot.languages) if chat.lang else None
+        _state, reply = answer(engine, lang, to_event(chat.event), record_view)
+        return secure(JSONResponse(reply_json(engine, reply)))
+
+    @router.api_route(NEUTRAL_PATH, methods=["GET", "POST"])
+    async def neutral() -> Response:
+        return secure(HTMLResponse(neutral_page()))
+
+    @router.get("/editor")
+    async def editor() -> Response:
+        return secure(HTMLResponse((STATIC_DIR / "editor.html").read_text(encoding="utf-8")))
+
+    @router.get("/web/static/{name}")
+    async def asset(name: str) -> Response:
+        path = assets.get(name)
+        if path is None:
+            return secure(JSONResponse({"detail": "not found"}, status_code=404))
+        media = MEDIA_TYPES[path.suffix]
+        return secure(Response(path.read_bytes(), media_type=media), cache=ASSET_CACHE)
+
+    router.include_router(build_tools_router(engine, bot_username))
+    return router
+

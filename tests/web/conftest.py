@@ -1,0 +1,127 @@
+"""Fixtures for the web pages: the web router on a small app, a real uvicorn server on a
+free loopback port, and headless Chromium (Debian's, never a downloaded one)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI
+
+from api.web import build_web_router
+from bot.engine import Engine
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+BOT_USERNAME = "rightsbot_test_bot"
+
+
+@pytest.fixture
+def views() -> list[tuple[str, str]]:
+    return []
+
+
+@pytest.fixture
+def web_app(engine: Engine, views: list[tuple[str, str]]) -> FastAPI:
+    app = FastAPI()
+    app.include_router(build_web_router(engine, lambda page, lang: views.append((page, lang)),
+                                        bot_username=BOT_USERNAME))
+    return app
+
+
+@pytest.fixture
+async def client(web_app: FastAPI):
+    transport = httpx.ASGITransport(app=web_app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    """An app served by uvicorn in a thread, on 127.0.0.1 and a free port."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self.port = free_port()
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
+                                access_log=False, lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> "LiveServer":
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
+
+
+@pytest.fixture
+def live_web(web_app: FastAPI) -> Iterator[LiveServer]:
+    with LiveServer(web_app) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium driven by Playwright; the test skips when Chromium is absent.
+
+    Module-scoped: Playwright's sync API holds an event loop on this thread while it runs,
+    which must be gone again before the next module's asyncio tests start.
+    """
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run)")
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context (no shared storage) with a phone-sized window."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    tab.errors = errors  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+
+
+def screenshot(tab, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,91 @@
+"""The web chat in real headless Chromium: a conversation, the language switch, the quick
+exit, and the page without JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.web.conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def bot_sections(tab) -> int:
+    return tab.locator("#conversation section.bot").count()
+
+
+def test_a_conversation_with_buttons_and_free_text(live_web, page, views) -> None:
+    page.goto(live_web.url + "/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert bot_sections(page) == 1
+    page.get_by_role("button", name="Health", exact=False).first.click()
+    expect(page.locator("#conversation section.bot")).to_have_count(2)
+    assert page.url == live_web.url + "/"  # no navigation: the script answered in place
+    page.fill("#q", "doctor without insurance")
+    page.press("#q", "Enter")
+    expect(page.locator("#conversation section.bot")).to_have_count(3)
+    assert page.locator("#conversation section.you").inner_text() == "doctor without insurance"
+    assert page.input_value("#q") == ""
+    assert [lang for _, lang in views] == ["en", "en", "en"]
+    assert views[1][0] == "health"
+    last = page.locator("#conversation section.bot").last
+    assert last.locator("form.buttons button").count() >= 2
+    # The page fits a 320-pixel phone: nothing wider than the screen.
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert page.locator("#leave").is_visible()
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    assert page.locator("#leave").is_visible()  # the way out stays on screen
+    screenshot(page, "chat-conversation")
+    assert not page.context.cookies()
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert page.errors == []
+
+
+def test_language_switch_turns_the_page_around(live_web, page) -> None:
+    page.goto(live_web.url + "/")
+    page.locator("form.langs button[value='fr']").click()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    assert page.locator("#leave").inner_text() == "Partir vite"
+    assert page.get_attribute("#q", "placeholder") == "Écrivez votre question"
+    assert page.locator("form.langs button[value='fr']").get_attribute("aria-current") == "true"
+    screenshot(page, "chat-french")
+    assert page.errors == []
+
+
+def test_leave_quickly_replaces_the_page_and_the_history_entry(live_web, page) -> None:
+    page.goto("about:blank")
+    page.goto(live_web.url + "/")
+    page.fill("#q", "pregnant without papers")
+    page.press("#q", "Enter")
+    page.wait_for_selector("#conversation section.you")
+    page.locator("#leave").click()
+    page.wait_for_url(live_web.url + "/n")
+    assert "pregnant" not in page.content()
+    assert page.title() == "Search"
+    screenshot(page, "chat-after-leave")
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.url in ("about:blank", live_web.url + "/n")
+    assert "pregnant" not in page.content()
+    assert page.evaluate("history.length") <= 2
+
+
+def test_the_chat_without_javascript(browser, live_web) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    try:
+        tab = context.new_page()
+        tab.goto(live_web.url + "/")
+        tab.locator("form.buttons button", has_text="Health").first.click()
+        tab.wait_for_load_state()
+        assert tab.locator("#conversation section.bot").count() == 1
+        assert "Health" in tab.locator("#conversation section.bot p strong").first.inner_text()
+        tab.fill("#q", "lawyer")
+        tab.locator("#ask button").click()
+        tab.wait_for_load_state()
+        assert tab.locator("#conversation section.you").inner_text() == "lawyer"
+        assert tab.url == live_web.url + "/"  # posted: the question is not in the address
+        screenshot(tab, "chat-no-javascript")
+    finally:
+        context.close()

@@ -1,0 +1,119 @@
+"""The chat without JavaScript: every answer and button is in the server's HTML."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import httpx
+
+from bot.engine.actions import decode
+
+BUTTON = re.compile(r'<button type="submit" name="a" value="([^"]+)">([^<]+)</button>')
+
+
+def buttons(html: str) -> list[tuple[str, str]]:
+    return [(unescape(a), unescape(label)) for a, label in BUTTON.findall(html)]
+
+
+async def test_home_page_is_complete_html_with_posting_buttons(client: httpx.AsyncClient) -> None:
+    response = await client.get("/", headers={"Accept-Language": "nl-NL,nl;q=0.9"})
+    assert response.status_code == 200
+    html = response.text
+    assert '<html lang="nl" dir="ltr">' in html
+    assert '<form class="buttons" method="post" action="/">' in html
+    found = buttons(html)
+    assert len(found) >= 5
+    assert all(decode(action) is not None for action, _ in found)
+    assert 'id="leave"' in html and 'href="/n"' in html
+    assert "Snel weg" in html and "cookies" in html
+    assert '<form id="ask" class="ask" method="post" action="/"' in html
+    assert "<script>" not in html and "style=" not in html  # nothing inline: the CSP forbids it
+
+
+async def test_pressing_a_button_by_form_opens_that_page(client: httpx.AsyncClient, engine, views) -> None:
+    home = (await client.get("/?lang=en")).text
+    action, label = next((a, l) for a, l in buttons(home) if decode(a).op == "o")
+    page_id = decode(action).page
+    response = await client.post("/", data={"a": action})
+    assert response.status_code == 200
+    title = engine.snapshot.text("en", page_id).title
+    assert f"<strong>{title}" in unescape(response.text)
+    assert (page_id, "en") in views
+    same = await client.get("/", params={"a": action})
+    assert f"<strong>{title}" in unescape(same.text)
+
+
+async def test_a_posted_question_is_answered_and_shown_but_not_in_the_url(
+    client: httpx.AsyncClient, engine, views
+) -> None:
+    response = await client.post("/", data={"q": "huisarts zonder verzekering", "lang": "nl"})
+    assert response.status_code == 200
+    assert str(response.url).endswith("/")
+    assert '<section class="you"><p>huisarts zonder verzekering</p></section>' in response.text
+    assert '<html lang="nl"' in response.text
+    page_id, lang = views[-1]
+    assert lang == "nl" and page_id.startswith("health")
+    assert engine.snapshot.text("nl", page_id).title in unescape(response.text)
+
+
+async def test_language_choice_by_form_switches_the_whole_page(client: httpx.AsyncClient) -> None:
+    response = await client.post("/", data={"lang": "fr"})
+    assert '<html lang="fr" dir="ltr">' in response.text
+    assert "Partir vite" in response.text and "Écrivez votre question" in response.text
+
+
+async def test_typed_html_is_escaped(client: httpx.AsyncClient) -> None:
+    response = await client.post("/", data={"q": "<script>alert(1)</script>", "lang": "en"})
+    assert response.status_code == 200
+    assert "<script>alert(1)" not in response.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
+
+
+async def test_forged_and_oversized_input_gets_a_clear_answer(client: httpx.AsyncClient) -> None:
+    forged = await client.post("/", data={"a": "o:../../etc:en:zzzzzz:0"})
+    assert forged.status_code == 200 and "did not work" in forged.text
+    huge = await client.post("/", data={"q": "x" * 10_000})
+    assert huge.status_code == 413
+
+
+async def test_deep_link_start_payload_opens_the_page(client: httpx.AsyncClient, views) -> None:
+    response = await client.get("/", params={"start": "fr_health-gp"})
+    assert '<html lang="fr"' in response.text
+    assert views == [("health-gp", "fr")]
+
+
+async def test_security_headers_and_no_caching(client: httpx.AsyncClient) -> None:
+    for path in ("/", "/n"):
+        response = await client.get(path)
+        assert response.status_code == 200, path
+        csp = response.headers["content-security-policy"]
+        assert "default-src 'self'" in csp and "script-src 'self'" in csp
+        assert "unsafe-inline" not in csp and "http" not in csp
+        assert response.headers["referrer-policy"] == "no-referrer"
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "no-store" in response.headers["cache-control"]
+        assert "set-cookie" not in response.headers
+    chat = await client.post("/chat", json={"lang": "en", "event": {"type": "start"}})
+    assert "no-store" in chat.headers["cache-control"]
+
+
+async def test_pages_reference_only_their_own_assets(client: httpx.AsyncClient) -> None:
+    for path in ("/", "/n"):
+        html = (await client.get(path)).text
+        refs = re.findall(r'src="([^"]+)"', html) + re.findall(r'<link [^>]*href="([^"]+)"', html)
+        assert len(refs) >= 2
+        for ref in refs:
+            assert ref.startswith("/"), (path, ref)
+            if ref.startswith("/web/static/"):
+                asset = await client.get(ref)
+                assert asset.status_code == 200, ref
+    missing = await client.get("/web/static/../router.py")
+    assert missing.status_code == 404
+
+
+async def test_neutral_page_says_nothing_about_the_service(client: httpx.AsyncClient) -> None:
+    response = await client.get("/n")
+    text = response.text.lower()
+    for word in ("right", "help", "rechten", "droits", "leave", "chat"):
+        assert word not in text
