@@ -20,7 +20,8 @@ ACCURACY_TARGET = 0.90
 def load_questions() -> list[dict[str, str]]:
     found: list[dict[str, str]] = []
     for path in sorted(QUESTIONS.glob("*.yaml")):
-        found.extend(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            found.append({**item, "set": path.stem})
     return found
 
 
@@ -65,16 +66,20 @@ def test_realistic_questions_find_the_right_page_first(snapshot: Snapshot) -> No
     searcher = Searcher()
     questions = load_questions()
     by_lang: dict[str, list[bool]] = defaultdict(list)
+    by_set: dict[str, list[bool]] = defaultdict(list)
     misses = []
     for item in questions:
         result = searcher.search(snapshot, item["q"], item["lang"])
         hit = bool(result.hits) and result.hits[0].page_id == item["expect"]
         by_lang[item["lang"]].append(hit)
+        by_set["held-out" if item["set"] == "held-out" else "by page writers"].append(hit)
         if not hit:
             misses.append((item["lang"], item["q"], item["expect"], result.ids[:3]))
     total = sum(sum(v) for v in by_lang.values()) / len(questions)
     record("search: questions answered with the right page first",
            f"{total:.1%} of {len(questions)} (" + ", ".join(
                f"{lang} {sum(v)}/{len(v)}" for lang, v in sorted(by_lang.items())) + ")")
+    record("search: right page first per question set",
+           ", ".join(f"{name} {sum(v)}/{len(v)}" for name, v in sorted(by_set.items())))
     record("search: misses", misses)
     assert total >= ACCURACY_TARGET, misses
