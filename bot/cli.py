@@ -128,7 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading; that is fine
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":
