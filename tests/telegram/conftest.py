@@ -37,6 +37,8 @@ class QuietServer(uvicorn.Server):
 async def serve_app(app: Any) -> AsyncIterator[str]:
     """Run an ASGI app on 127.0.0.1 on a free port; yield its base URL."""
     sock = socket.socket()
+    # Without this, a small response split over two writes waits for a delayed ACK (~40 ms).
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
