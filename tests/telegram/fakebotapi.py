@@ -137,6 +137,10 @@ class FakeBotAPI:
             self._arrived.set()
         return update_id
 
+    def take_update(self) -> dict[str, Any]:
+        """Remove the newest queued update, to deliver it to a webhook instead."""
+        return self._updates.pop()
+
     def user_message(self, chat_id: int, user: dict[str, Any], text: str | None = None,
                      **extra: Any) -> tuple[int, dict[str, Any]]:
         """The person sends a message; returns (update id, the message as stored)."""

@@ -92,7 +92,7 @@ class TelegramService:
             if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
                 return 400
             update = Update.de_json(data, self.application.bot)
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except Exception:  # any body python-telegram-bot cannot read is the sender's fault
             return 400
         if update is None:
             return 400
