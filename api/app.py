@@ -29,6 +29,7 @@ from api.routes import telegram as telegram_routes
 from api.stats import COUNTER, ViewCounter
 from api.store import open_database
 from api.store.repository import Repository
+from api.web import build_web_router
 
 log = logging.getLogger("api")
 API_PREFIX = "/api/v1"
@@ -102,6 +103,8 @@ def create_app(
     for module in (health, pages, changes, audit, stats):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(telegram_routes.router)
+    app.include_router(build_web_router(engine, counter.record,
+                                        bot_username=settings.telegram_bot_username))
     app.middleware("http")(_log_requests)
     app.add_middleware(BodyLimit)
     return app

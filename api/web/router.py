@@ -61,7 +61,7 @@ def build_web_router(
     ``record_view(page_id, lang)`` counts a page shown (anonymous counts only);
     ``bot_username`` defaults to the TELEGRAM_BOT_USERNAME setting.
     """
-    router = APIRouter(include_in_schema=False)
+    router = APIRouter()
     assets = _assets()
     if bot_username is None:
         bot_username = get_settings().telegram_bot_username
@@ -73,12 +73,12 @@ def build_web_router(
         html = chat_page(reply, engine.snapshot.languages, question)
         return secure(HTMLResponse(html))
 
-    @router.get("/")
+    @router.get("/", include_in_schema=False)
     async def chat_get(request: Request) -> Response:
         fields = {k: v for k, v in request.query_params.items() if k in {"a", "q", "lang", "start"}}
         return page(fields, request, from_post=False)
 
-    @router.post("/")
+    @router.post("/", include_in_schema=False)
     async def chat_post(request: Request) -> Response:
         body = await request.body()
         if len(body) > MAX_FORM:
@@ -87,7 +87,7 @@ def build_web_router(
         fields = {k: v[0] for k, v in parsed.items() if k in {"a", "q", "lang"}}
         return page(fields, request, from_post=True)
 
-    @router.post("/chat")
+    @router.post("/chat", include_in_schema=False)
     async def chat_json(request: Request) -> Response:
         body = await request.body()
         if len(body) > MAX_JSON:
@@ -100,15 +100,15 @@ def build_web_router(
         _state, reply = answer(engine, lang, to_event(chat.event), record_view)
         return secure(JSONResponse(reply_json(engine, reply)))
 
-    @router.api_route(NEUTRAL_PATH, methods=["GET", "POST"])
+    @router.api_route(NEUTRAL_PATH, methods=["GET", "POST"], include_in_schema=False)
     async def neutral() -> Response:
         return secure(HTMLResponse(neutral_page()))
 
-    @router.get("/editor")
+    @router.get("/editor", include_in_schema=False)
     async def editor() -> Response:
         return secure(HTMLResponse((STATIC_DIR / "editor.html").read_text(encoding="utf-8")))
 
-    @router.get("/web/static/{name}")
+    @router.get("/web/static/{name}", include_in_schema=False)
     async def asset(name: str) -> Response:
         path = assets.get(name)
         if path is None:

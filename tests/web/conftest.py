@@ -120,8 +120,10 @@ def page(browser):
     context.close()
 
 
-def screenshot(tab, name: str) -> Path:
+def screenshot(tab, name: str, full_page: bool = True) -> Path:
+    """Save what the page shows; ``full_page=False`` keeps the phone's own view, where the
+    sticky bars sit where a reader sees them."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    tab.screenshot(path=str(path), full_page=True)
+    tab.screenshot(path=str(path), full_page=full_page)
     return path

@@ -37,7 +37,7 @@ def test_a_conversation_with_buttons_and_free_text(live_web, page, views) -> Non
     assert page.locator("#leave").is_visible()
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     assert page.locator("#leave").is_visible()  # the way out stays on screen
-    screenshot(page, "chat-conversation")
+    screenshot(page, "chat-conversation", full_page=False)
     assert not page.context.cookies()
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
     assert page.errors == []
@@ -50,7 +50,7 @@ def test_language_switch_turns_the_page_around(live_web, page) -> None:
     assert page.locator("#leave").inner_text() == "Partir vite"
     assert page.get_attribute("#q", "placeholder") == "Écrivez votre question"
     assert page.locator("form.langs button[value='fr']").get_attribute("aria-current") == "true"
-    screenshot(page, "chat-french")
+    screenshot(page, "chat-french", full_page=False)
     assert page.errors == []
 
 
@@ -86,6 +86,6 @@ def test_the_chat_without_javascript(browser, live_web) -> None:
         tab.wait_for_load_state()
         assert tab.locator("#conversation section.you").inner_text() == "lawyer"
         assert tab.url == live_web.url + "/"  # posted: the question is not in the address
-        screenshot(tab, "chat-no-javascript")
+        screenshot(tab, "chat-no-javascript", full_page=False)
     finally:
         context.close()

@@ -84,7 +84,7 @@ async def test_deep_link_start_payload_opens_the_page(client: httpx.AsyncClient,
 
 
 async def test_security_headers_and_no_caching(client: httpx.AsyncClient) -> None:
-    for path in ("/", "/n"):
+    for path in ("/", "/n", "/editor"):
         response = await client.get(path)
         assert response.status_code == 200, path
         csp = response.headers["content-security-policy"]
@@ -99,7 +99,7 @@ async def test_security_headers_and_no_caching(client: httpx.AsyncClient) -> Non
 
 
 async def test_pages_reference_only_their_own_assets(client: httpx.AsyncClient) -> None:
-    for path in ("/", "/n"):
+    for path in ("/", "/n", "/editor"):
         html = (await client.get(path)).text
         refs = re.findall(r'src="([^"]+)"', html) + re.findall(r'<link [^>]*href="([^"]+)"', html)
         assert len(refs) >= 2
