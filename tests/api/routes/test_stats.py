@@ -22,7 +22,7 @@ async def test_counts_under_five_are_suppressed(app: FastAPI, client: httpx.Asyn
     assert [(c["page_id"], c["lang"], c["count"]) for c in stats["counts"]] == [("health-gp", "en", 7)]
 
 
-async def test_counts_survive_shutdown(app: FastAPI) -> None:
+async def test_flush_moves_pending_counts_to_the_store(app: FastAPI) -> None:
     app.state.record_view("health", "fr")
     assert app.state.counter.flush() == 1
     assert app.state.counter.flush() == 0
