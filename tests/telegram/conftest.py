@@ -133,3 +133,19 @@ async def harness(fake: FakeBotAPI, engine: Engine, tmp_path: Path) -> AsyncIter
             yield h
         finally:
             await service.stop()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Show the crawl figures at the end of the run, whatever the capture mode."""
+    from tests.telegram.test_crawl import ARTIFACT, RUN_MARKER
+
+    if not RUN_MARKER or not ARTIFACT.exists():
+        return
+    import json
+
+    figures = json.loads(ARTIFACT.read_text())
+    terminalreporter.section("telegram crawl")
+    for lang, result in figures["languages"].items():
+        terminalreporter.write_line(
+            f"{lang}: {result['pages']} pages reached, {result['buttons_pressed']} buttons pressed, "
+            f"{result['bot_api_errors']} Bot API errors, {result['unanswered_queries']} unanswered queries")

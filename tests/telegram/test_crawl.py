@@ -19,6 +19,7 @@ from bot.engine.actions import decode
 from tests.telegram.conftest import Harness, person
 
 ARTIFACT = Path(__file__).resolve().parents[2] / "test-artifacts" / "telegram-crawl.json"
+RUN_MARKER: list[bool] = []  # set when the crawl ran in this session, for the summary
 
 
 def button_data(message: dict) -> list[str]:
@@ -70,6 +71,7 @@ async def test_crawl_every_button_in_every_language(
             results[lang] = await crawl(harness, lang)
     problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     ARTIFACT.parent.mkdir(exist_ok=True)
+    RUN_MARKER.append(True)
     ARTIFACT.write_text(json.dumps({
         "content_version": snapshot.short_version,
         "languages": {lang: {k: v for k, v in r.items() if k != "page_ids"}

@@ -232,3 +232,16 @@ async def test_a_failing_update_is_logged_by_class_and_page_and_the_bot_keeps_ru
     assert failures == ["telegram update failed: Forbidden (page home)"]
     await harness.say(user, "/menu")
     assert len(harness.fake.bot_messages(chat)) == 1
+
+
+async def test_a_reply_in_several_parts_is_several_messages_with_buttons_on_the_last(
+        harness: Harness, engine: Engine) -> None:
+    user = person(language_code="en")
+    chat = harness.open_chat(user)
+    await harness.say(user, "my husband hits me")
+    _state, reply = engine.handle(State("en"), FreeText("my husband hits me"))
+    assert len(reply.parts) == 2
+    first, second = harness.fake.bot_messages(chat)
+    assert first["text"] == parse_html(to_telegram_html(reply.parts[0]))
+    assert "reply_markup" not in first and buttons(second)
+    assert harness.views[-1] == ("emergency", "en")
