@@ -7,6 +7,7 @@ BM25F. A query word that is not in the vocabulary is matched to the nearest know
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ class LanguageIndex:
         self.ids = [p.id for p in pages]
         self.weighted_tf: list[dict[str, float]] = []
         self.lengths: list[float] = []
+        # term -> [(page index, BM25-saturated tf)]: a query touches only the pages with its words.
+        self.postings: dict[str, list[tuple[int, float]]] = {}
         self.phrases: list[tuple[str, int]] = []
         df: Counter[str] = Counter()
         for index, page in enumerate(pages):
@@ -56,7 +59,12 @@ class LanguageIndex:
             self.phrases.append((fold(page.title), index))
         count = max(len(pages), 1)
         self.avg_length = (sum(self.lengths) / count) or 1.0
+        for index, bag_map in enumerate(self.weighted_tf):
+            norm = K1 * (1 - B + B * self.lengths[index] / self.avg_length)
+            for term, tf in bag_map.items():
+                self.postings.setdefault(term, []).append((index, tf * (K1 + 1) / (tf + norm)))
         self.idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in df.items()}
+        self.max_idf = max(self.idf.values(), default=1.0)
         self.vocabulary = list(self.idf)
         self.phrase_texts = [p for p, _ in self.phrases]
 
@@ -80,32 +88,48 @@ class LanguageIndex:
         if not query_terms:
             return [], 0.0
         expanded = {t: self.expand(t) for t in query_terms}
-        default_idf = max(self.idf.values(), default=1.0)
+        default_idf = self.max_idf
         term_mass = {t: max((self.idf[w] for w, _ in expanded[t]), default=default_idf)
                      for t in query_terms}
         total_mass = sum(term_mass.values()) or 1.0
         known_mass = sum(term_mass[t] for t in query_terms if expanded[t])
-        scores = [0.0] * len(self.ids)
-        covered = [0.0] * len(self.ids)
+        scores: dict[int, float] = {}
         for term in query_terms:
-            for index, tf_map in enumerate(self.weighted_tf):
-                best = 0.0
-                for word, weight in expanded[term]:
-                    tf = tf_map.get(word)
-                    if not tf:
-                        continue
-                    norm = K1 * (1 - B + B * self.lengths[index] / self.avg_length)
-                    best = max(best, weight * self.idf[word] * tf * (K1 + 1) / (tf + norm))
-                if best:
-                    scores[index] += best
-                    covered[index] += term_mass[term]
+            words = expanded[term]
+            if len(words) == 1:  # the common case: the word itself is known
+                word, weight = words[0]
+                factor = weight * self.idf[word]
+                for index, saturated in self.postings.get(word, ()):
+                    scores[index] = scores.get(index, 0.0) + factor * saturated
+                continue
+            best: dict[int, float] = {}
+            for word, weight in words:
+                factor = weight * self.idf[word]
+                for index, saturated in self.postings.get(word, ()):
+                    value = factor * saturated
+                    if value > best.get(index, 0.0):
+                        best[index] = value
+            for index, value in best.items():
+                scores[index] = scores.get(index, 0.0) + value
         folded = fold(query)
         for phrase, score, position in process.extract(
             folded, self.phrase_texts, scorer=fuzz.ratio, score_cutoff=PHRASE_FLOOR, limit=5
         ):
             index = self.phrases[position][1]
-            scores[index] *= 1 + 0.6 * (score - PHRASE_FLOOR) / (100 - PHRASE_FLOOR)
-        hits = [Hit(self.ids[i], scores[i], covered[i] / total_mass)
-                for i in range(len(self.ids)) if scores[i] > 0]
-        hits.sort(key=lambda h: (-h.score, h.page_id))
-        return hits[:limit], known_mass / total_mass
+            if index in scores:
+                scores[index] *= 1 + 0.6 * (score - PHRASE_FLOOR) / (100 - PHRASE_FLOOR)
+        # Only pages scoring at least the limit-th best score need the (score, id) sort.
+        positive = [v for v in scores.values() if v > 0]
+        cut = heapq.nlargest(limit, positive)[-1] if len(positive) > limit else 0.0
+        best_pages = sorted(((i, v) for i, v in scores.items() if v > 0 and v >= cut),
+                            key=lambda item: (-item[1], self.ids[item[0]]))[:limit]
+        hits = [Hit(self.ids[i], score, self._covered(i, expanded, term_mass) / total_mass)
+                for i, score in best_pages]
+        return hits, known_mass / total_mass
+
+    def _covered(self, index: int, expanded: dict[str, list[tuple[str, float]]],
+                 term_mass: dict[str, float]) -> float:
+        """The query's meaning (idf mass) that page ``index`` contains."""
+        tf_map = self.weighted_tf[index]
+        return sum(mass for term, mass in term_mass.items()
+                   if any(word in tf_map for word, _ in expanded[term]))
