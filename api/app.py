@@ -15,13 +15,14 @@ import time
 from typing import Any, AsyncIterator, Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
+from sqlalchemy.exc import OperationalError
 
 from bot.content.holder import ContentHolder
 from bot.engine import Engine
 from bot.settings import Settings
 
 from api.auth import Throttle
-from api.errors import ApiError, api_error_handler
+from api.errors import ApiError, api_error_handler, store_error_handler
 from api.limits import BodyLimit
 from api.publish import Publisher, load_snapshot
 from api.routes import audit, changes, health, pages, stats
@@ -100,6 +101,7 @@ def create_app(
     app.state.record_view = counter.record
     app.state.telegram = telegram
     app.add_exception_handler(ApiError, api_error_handler)
+    app.add_exception_handler(OperationalError, store_error_handler)
     for module in (health, pages, changes, audit, stats):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(telegram_routes.router)

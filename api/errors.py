@@ -47,3 +47,32 @@ async def api_error_handler(_request: Request, exc: Exception) -> JSONResponse:
     else:
         detail = exc.message
     return JSONResponse({"detail": detail}, status_code=exc.status, headers=exc.headers)
+
+
+# SQLite's messages, and PostgreSQL's SQLSTATE codes, for the two store faults an operator
+# can fix without a code change: a full disk, and a lock held longer than writes wait.
+_FULL = ("database or disk is full",)
+_BUSY = ("database is locked", "database is busy")
+_PG_FULL = {"53100"}  # disk_full
+_PG_BUSY = {"55P03", "40P01", "57014"}  # lock_not_available, deadlock, statement timeout
+
+
+def store_fault(exc: Exception) -> ApiError | None:
+    """A clear refusal for a store that cannot write now; None for any other error."""
+    orig = getattr(exc, "orig", None) or exc
+    text, code = str(orig).lower(), getattr(orig, "sqlstate", None)
+    if code in _PG_FULL or any(m in text for m in _FULL):
+        return ApiError(507, "the server's disk is full, so nothing was saved and the published "
+                             "content is unchanged; ask the operator to free space, then try again")
+    if code in _PG_BUSY or any(m in text for m in _BUSY):
+        return ApiError(503, "the store is busy (a backup or another write holds it), so nothing "
+                             "was saved; try again in a minute", headers={"Retry-After": "30"})
+    return None
+
+
+async def store_error_handler(request: Request, exc: Exception) -> JSONResponse:
+    """507 for a full disk, 503 for a busy store; anything else stays a server error."""
+    refusal = store_fault(exc)
+    if refusal is None:
+        raise exc
+    return await api_error_handler(request, refusal)
