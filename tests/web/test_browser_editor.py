@@ -74,7 +74,8 @@ def test_edit_submit_approve_and_roll_back(browser, served) -> None:
         expect(tab.locator("#f-text")).not_to_have_value("")
         expect(tab.locator("#deep-link")).to_have_text(f"https://t.me/{BOT_USERNAME}?start=en_health-gp")
         expect(tab.locator("#qr")).to_be_visible()
-        assert tab.evaluate("document.getElementById('qr').naturalWidth") > 100
+        # decode() waits until the SVG has loaded, then the code's real size is known.
+        assert tab.locator("#qr").evaluate("img => img.decode().then(() => img.naturalWidth)") > 100
         original = tab.input_value("#f-text")
         tab.fill("#f-text", "# A heading\n\n" + original)
         expect(tab.locator("#problems")).to_contain_text("headings are not allowed")

@@ -117,3 +117,15 @@ async def test_neutral_page_says_nothing_about_the_service(client: httpx.AsyncCl
     text = response.text.lower()
     for word in ("right", "help", "rechten", "droits", "leave", "chat"):
         assert word not in text
+
+
+def test_right_to_left_languages_turn_the_page() -> None:
+    from api.web.pages import chat_page, reply_section
+    from bot.content.markup import Paragraph, Text
+    from bot.engine import Reply
+
+    reply = Reply(((Paragraph((Text("مرحبا"),)),),), (), "ar")
+    html = chat_page(reply, ("ar", "en"))
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<section class="bot" lang="ar" dir="rtl">' in reply_section(reply)
+    assert ">العربية</button>" in html

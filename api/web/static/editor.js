@@ -6,7 +6,7 @@
   const api = window.EditorApi;
   const $ = (id) => document.getElementById(id);
   const views = ["pages-view", "edit-view", "review-view"];
-  const state = { lang: null, languages: [], current: null, change: null, previewTimer: null };
+  const state = { lang: null, languages: [], current: null, change: null, previewTimer: null, previewSeq: 0 };
 
   function el(tag, attrs, text) {
     const node = document.createElement(tag);
@@ -139,8 +139,10 @@
 
   async function refreshPreview() {
     if (!state.current) return;
+    const seq = ++state.previewSeq;
     try {
       const { body } = await api.preview(draft());
+      if (seq !== state.previewSeq) return; // a newer edit's preview is on its way
       const parts = body.telegram_html.map((html) => {
         const bubble = el("div", { class: "bubble" });
         bubble.innerHTML = html; // rendered by the server: b, i and checked https links only
@@ -151,6 +153,7 @@
         el("li", {}, `${p.field}${p.line ? ` line ${p.line}` : ""}: ${p.message}`)));
       $("save").disabled = !body.ok;
     } catch (err) {
+      if (seq !== state.previewSeq) return;
       $("problems").replaceChildren(el("li", {}, err.message));
       $("save").disabled = true;
     }
