@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from typing import AsyncIterator
@@ -10,6 +11,7 @@ import httpx
 import pytest
 from fastapi import FastAPI, Request, Response
 from pydantic import SecretStr
+from telegram.error import InvalidToken
 
 from bot.content.render import to_telegram_html
 from bot.engine import Engine, State, Unsupported
@@ -128,3 +130,34 @@ async def test_stop_disconnects_and_a_missing_token_is_refused(engine: Engine, t
         assert not service.connected
     with pytest.raises(ValueError):
         TelegramService(Settings(telegram_bot_token=None), engine)
+
+
+async def test_unreachable_telegram_at_start_is_retried_in_the_background(engine: Engine, tmp_path: Path) -> None:
+    fake = FakeBotAPI(TOKEN)
+    fake.inject("getMe", 502, count=2)
+    async with serve_app(fake) as base_url:
+        service = TelegramService(make_settings(base_url, tmp_path), engine)
+        harness = Harness(fake, service, [])
+        await service.start()  # returns: the rest of the service must not wait for Telegram
+        try:
+            for _ in range(400):
+                if service.connected:
+                    break
+                await asyncio.sleep(0.05)
+            assert service.connected
+            user = person()
+            chat = harness.open_chat(user)
+            await harness.say(user, "/start")
+            assert len(fake.bot_messages(chat)) == 1
+        finally:
+            await service.stop()
+
+
+async def test_a_wrong_token_fails_start_clearly(engine: Engine, tmp_path: Path) -> None:
+    fake = FakeBotAPI("1:other-token-entirely")
+    async with serve_app(fake) as base_url:
+        service = TelegramService(make_settings(base_url, tmp_path), engine)
+        with pytest.raises(InvalidToken):
+            await service.start()
+        await service.stop()
+        assert not service.connected

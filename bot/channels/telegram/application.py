@@ -40,7 +40,17 @@ def _request(**timeouts: float | int) -> HTTPXRequest:
     return HTTPXRequest(httpx_kwargs={"verify": tls_context()}, **timeouts)  # type: ignore[arg-type]
 
 
-def build_application(settings: Settings, handlers: Handlers, webhook: bool) -> Application:
+def make_requests() -> tuple[HTTPXRequest, HTTPXRequest]:
+    """The HTTP clients for Bot API calls and for getUpdates (held open for long polls)."""
+    return (
+        _request(connection_pool_size=32, connect_timeout=10.0, read_timeout=15.0,
+                 write_timeout=15.0, pool_timeout=5.0),
+        _request(connection_pool_size=1, connect_timeout=10.0, read_timeout=POLL_TIMEOUT + 10.0),
+    )
+
+
+def build_application(settings: Settings, handlers: Handlers, webhook: bool,
+                      requests: tuple[HTTPXRequest, HTTPXRequest]) -> Application:
     """The Application, pointed at ``TELEGRAM_API_BASE_URL``, with every handler registered."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -51,10 +61,8 @@ def build_application(settings: Settings, handlers: Handlers, webhook: bool) -> 
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
-        .request(_request(connection_pool_size=32, connect_timeout=10.0, read_timeout=15.0,
-                          write_timeout=15.0, pool_timeout=5.0))
-        .get_updates_request(_request(connection_pool_size=1, connect_timeout=10.0,
-                                      read_timeout=POLL_TIMEOUT + 10.0))
+        .request(requests[0])
+        .get_updates_request(requests[1])
         .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(CONCURRENT_UPDATES)
         .arbitrary_callback_data(False)

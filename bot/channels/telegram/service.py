@@ -8,6 +8,7 @@ app hands each POST to :meth:`TelegramService.process_webhook`.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import logging
@@ -15,18 +16,22 @@ import secrets
 from typing import Callable
 
 from telegram import Update
+from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application
 
 from bot.channels.telegram.application import (
-    ALLOWED_UPDATES, POLL_TIMEOUT, build_application, set_commands,
+    ALLOWED_UPDATES, POLL_TIMEOUT, build_application, make_requests, set_commands,
 )
 from bot.channels.telegram.handlers import Handlers
 from bot.channels.telegram.logs import install_redaction, quiet_libraries
+from bot.channels.telegram.shape import well_formed
 from bot.engine import Engine
 from bot.privacy import PrivacyMemory
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+RETRY_FIRST = 0.5  # seconds before the first reconnection attempt, doubling up to RETRY_MAX
+RETRY_MAX = 60.0
 
 
 class TelegramService:
@@ -43,9 +48,11 @@ class TelegramService:
         self.memory = PrivacyMemory()
         self.handlers = Handlers(engine, self.memory, record_view)
         self.engine = engine
+        self._requests = make_requests()
         self.application: Application = build_application(
-            settings, self.handlers, webhook=bool(self._webhook_url))
+            settings, self.handlers, webhook=bool(self._webhook_url), requests=self._requests)
         self._running = False
+        self._retry_task: asyncio.Task[None] | None = None
 
     @property
     def connected(self) -> bool:
@@ -56,31 +63,66 @@ class TelegramService:
         return bool(self._webhook_url) or (updater is not None and updater.running)
 
     async def start(self) -> None:
-        """Connect (getMe), set the command menus, then poll or register the webhook."""
+        """Connect (getMe), set the command menus, then poll or register the webhook.
+
+        A wrong token raises InvalidToken. When Telegram cannot be reached, the rest of the
+        service still starts: the bot keeps trying in the background, and ``connected``
+        stays False until it succeeds.
+        """
+        try:
+            await self._connect()
+        except InvalidToken:
+            raise
+        except NetworkError as exc:
+            log.warning("telegram not reachable (%s); retrying in the background",
+                        type(exc).__name__)
+            self._retry_task = asyncio.create_task(self._connect_later())
+
+    async def _connect(self) -> None:
         application = self.application
         await application.initialize()
         await set_commands(application.bot, self.engine.snapshot)
         if self._webhook_url:
             await application.bot.set_webhook(
                 self._webhook_url, secret_token=self._secret, allowed_updates=ALLOWED_UPDATES)
-            await application.start()
         else:
             assert application.updater is not None
-            await application.updater.start_polling(
-                timeout=POLL_TIMEOUT, allowed_updates=ALLOWED_UPDATES, bootstrap_retries=3)
-            await application.start()
+            if not application.updater.running:  # a retry after a later step failed
+                await application.updater.start_polling(
+                    timeout=POLL_TIMEOUT, allowed_updates=ALLOWED_UPDATES, bootstrap_retries=3)
+        await application.start()
         self._running = True
         log.info("telegram bot connected (%s)", "webhook" if self._webhook_url else "long polling")
+
+    async def _connect_later(self) -> None:
+        delay = RETRY_FIRST
+        while True:
+            await asyncio.sleep(delay)
+            try:
+                await self._connect()
+                return
+            except InvalidToken:
+                log.error("telegram refused the bot token; the bot stays off")
+                return
+            except NetworkError as exc:
+                log.warning("telegram still not reachable (%s)", type(exc).__name__)
+                delay = min(delay * 2, RETRY_MAX)
 
     async def stop(self) -> None:
         """Stop polling, finish the updates in hand, and close the connections."""
         application = self.application
         self._running = False
+        if self._retry_task is not None:
+            self._retry_task.cancel()
+            await asyncio.gather(self._retry_task, return_exceptions=True)
+            self._retry_task = None
         if application.updater is not None and application.updater.running:
             await application.updater.stop()
         if application.running:
             await application.stop()
         await application.shutdown()
+        for request in self._requests:  # also after a failed start, which shutdown() skips
+            await request.shutdown()
 
     async def process_webhook(self, body: bytes, secret_header: str | None) -> int:
         """One webhook POST: 403 on a wrong secret, 400 on a body that is not an Update."""
@@ -89,7 +131,7 @@ class TelegramService:
             return 403
         try:
             data = json.loads(body)
-            if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            if not well_formed(data):
                 return 400
             update = Update.de_json(data, self.application.bot)
         except Exception:  # any body python-telegram-bot cannot read is the sender's fault
