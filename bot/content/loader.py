@@ -19,6 +19,11 @@ from bot.content.validate import check_header, check_text, check_tree, id_proble
 TREE_FILE = "tree.yaml"
 
 
+# libyaml's C parser when it is installed: the pure-Python one made every start of
+# ``rightsbot serve`` with a new store spend seconds reading page headers.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class ContentError(Exception):
     """The content has problems; ``problems`` lists every one."""
 
@@ -43,8 +48,8 @@ def _load_tree(
     name = path.name
     try:
         text = path.read_text(encoding="utf-8")
-        composed = yaml.compose(text)
-        data = yaml.safe_load(text)
+        composed = yaml.compose(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_LOADER)
     except FileNotFoundError:
         problems.append(Problem(name, 1, "the structure file is missing"))
         return (), [], {}
@@ -94,8 +99,8 @@ def parse_page_file(
         return None, [Problem(display, 1, "the header is not closed with a '---' line")]
     header_text = "\n".join(lines[1:end])
     try:
-        header = yaml.safe_load(header_text) or {}
-        composed = yaml.compose(header_text)
+        header = yaml.load(header_text, Loader=_LOADER) or {}
+        composed = yaml.compose(header_text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         line = 2 + getattr(getattr(exc, "problem_mark", None), "line", 0)
         return None, [Problem(display, line, f"header is not valid YAML: {getattr(exc, 'problem', exc)}")]
