@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 LOCALE := bot/locale
 
-.PHONY: run test bench install compile extract update new-language lint-docker clean
+.PHONY: run test fuzz bench install compile extract update new-language lint-docker clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ run: compile
 
 test: compile
 	$(BIN)/python -m pytest
+
+# 100,000 random events through the engine and 20,000 random Telegram updates through the bot.
+fuzz: compile
+	$(BIN)/python -m tests.ops.fuzz --events 100000 --updates 20000
 
 bench: compile
 	$(BIN)/python -m bench
