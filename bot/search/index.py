@@ -33,9 +33,13 @@ class Hit:
 
 
 class LanguageIndex:
-    def __init__(self, lang: str, pages: list[PageText]) -> None:
+    def __init__(
+        self, lang: str, pages: list[PageText], priors: dict[str, float] | None = None
+    ) -> None:
         self.lang = lang
         self.ids = [p.id for p in pages]
+        # A page's prior weight: below 1 for pages that are rarely the best answer on their own.
+        self.priors = [(priors or {}).get(page_id, 1.0) for page_id in self.ids]
         self.weighted_tf: list[dict[str, float]] = []
         self.lengths: list[float] = []
         # term -> [(page index, BM25-saturated tf)]: a query touches only the pages with its words.
@@ -118,6 +122,8 @@ class LanguageIndex:
             index = self.phrases[position][1]
             if index in scores:
                 scores[index] *= 1 + 0.6 * (score - PHRASE_FLOOR) / (100 - PHRASE_FLOOR)
+        for index in scores:
+            scores[index] *= self.priors[index]
         # Only pages scoring at least the limit-th best score need the (score, id) sort.
         positive = [v for v in scores.values() if v > 0]
         cut = heapq.nlargest(limit, positive)[-1] if len(positive) > limit else 0.0

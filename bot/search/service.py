@@ -16,6 +16,9 @@ from bot.search.text import stop_word_hits, tokens
 
 MIN_COVERAGE = 0.5
 MIN_SCORE = 2.0
+# A "show this" card is something to show at a desk, not an answer to a question; the page
+# it belongs to links to it, so it ranks slightly below an equally good page.
+CARD_PRIOR = 0.8
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,8 @@ class Searcher:
                 if self._version != snapshot.version:
                     indexes = {
                         lang: LanguageIndex(
-                            lang, [p for p in snapshot.pages(lang) if p.id != ROOT_ID]
+                            lang, [p for p in snapshot.pages(lang) if p.id != ROOT_ID],
+                            priors={i: CARD_PRIOR for i, n in snapshot.nodes.items() if n.kind == "card"},
                         )
                         for lang in snapshot.languages
                     }
