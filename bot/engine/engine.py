@@ -188,8 +188,9 @@ class Engine:
         _ = gettext(lang)
         text = _(
             "This service does not ask for your name, and does not keep your messages, your "
-            "phone number or your account. It only counts how often each page is read. The app "
-            "you use may keep your messages: read more below.")
+            "phone number or your account. It only counts how often each page is read. "
+            "Telegram itself does keep your phone number and this chat on its servers, until you "
+            "delete the chat. /forget deletes our recent messages here; read more below.")
         rows = []
         if (lang, ABOUT_PRIVACY_ID) in snapshot.texts:
             rows.append((page_button(snapshot, lang, ABOUT_PRIVACY_ID, "→ "),))
