@@ -35,7 +35,9 @@ def serve_env(data_dir: Path, port: int, **extra: str) -> dict[str, str]:
 def create_token(env: dict[str, str], org: str, role: str) -> str:
     """A token made the way an operator makes one: ``rightsbot token create``."""
     done = subprocess.run([RIGHTSBOT, "token", "create", "--org", org, "--role", role], env=env,
-                          capture_output=True, text=True, timeout=60, check=True)
+                          capture_output=True, text=True, timeout=60)
+    if done.returncode != 0:
+        raise RuntimeError(f"rightsbot token create failed: {done.stderr.strip()[-1000:]}")
     return done.stdout.strip().splitlines()[0]
 
 
