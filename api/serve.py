@@ -3,11 +3,11 @@ and (when ``TELEGRAM_BOT_TOKEN`` is set) the Telegram bot, all from one content 
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 
 from bot.content import ContentError
+from bot.logs import JsonFormatter, TextFormatter
 from bot.settings import Settings
 
 from api.publish import StoreError
@@ -15,19 +15,13 @@ from api.publish import StoreError
 QUIET_LOGGERS = ("httpx", "httpcore", "telegram", "apscheduler", "uvicorn.access")
 
 
-class _JsonFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        return json.dumps({"time": self.formatTime(record), "level": record.levelname,
-                           "logger": record.name, "message": record.getMessage()})
-
-
 def configure_logging(settings: Settings) -> None:
     """One line per event; the loggers that would print tokens or updates stay at WARNING."""
     handler = logging.StreamHandler(sys.stderr)
     if settings.rightsbot_log_format == "json":
-        handler.setFormatter(_JsonFormatter())
+        handler.setFormatter(JsonFormatter())
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(TextFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.rightsbot_log_level.upper())
