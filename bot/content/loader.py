@@ -24,6 +24,21 @@ TREE_FILE = "tree.yaml"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _precise(text: str, exc: yaml.YAMLError) -> tuple[int, str]:
+    """The 0-based line and message of a YAML error, as the pure-Python parser reports them.
+
+    libyaml often marks an unclosed bracket at the end of the text; the pure-Python parser
+    points at the line that opened it, which is what an editor needs. Errors are rare, so
+    parsing once more here costs nothing that matters.
+    """
+    try:
+        yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as pure:
+        exc = pure
+    mark = getattr(exc, "problem_mark", None)
+    return (mark.line if mark else 0), str(getattr(exc, "problem", None) or exc)
+
+
 class ContentError(Exception):
     """The content has problems; ``problems`` lists every one."""
 
@@ -53,9 +68,12 @@ def _load_tree(
     except FileNotFoundError:
         problems.append(Problem(name, 1, "the structure file is missing"))
         return (), [], {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        problems.append(Problem(name, line, f"not valid YAML: {getattr(exc, 'problem', exc)}"))
+    except UnicodeDecodeError:
+        problems.append(Problem(name, 1, "the file is not UTF-8 text"))
+        return (), [], {}
+    except yaml.YAMLError as exc:
+        line, message = _precise(text, exc)
+        problems.append(Problem(name, line + 1, f"not valid YAML: {message}"))
         return (), [], {}
     if not isinstance(data, dict) or not isinstance(data.get("pages"), list):
         problems.append(Problem(name, 1, "expected 'languages' and a list of 'pages'"))
@@ -102,8 +120,8 @@ def parse_page_file(
         header = yaml.load(header_text, Loader=_LOADER) or {}
         composed = yaml.compose(header_text, Loader=_LOADER)
     except yaml.YAMLError as exc:
-        line = 2 + getattr(getattr(exc, "problem_mark", None), "line", 0)
-        return None, [Problem(display, line, f"header is not valid YAML: {getattr(exc, 'problem', exc)}")]
+        line, message = _precise(header_text, exc)
+        return None, [Problem(display, line + 2, f"header is not valid YAML: {message}")]
     if not isinstance(header, dict):
         return None, [Problem(display, 2, "the header must be a mapping of fields")]
     key_lines = _mapping_lines(composed, 2)

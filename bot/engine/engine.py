@@ -157,8 +157,10 @@ class Engine:
         if result.confident and result.hits:
             best = result.hits[0].page_id
             reply = page_view(snapshot, lang, best)
+            shown = {b.action for b in reply.all_buttons}
             others = [h.page_id for h in result.hits[1:]
-                      if h.score >= 0.4 * result.hits[0].score and (lang, h.page_id) in snapshot.texts]
+                      if h.score >= 0.4 * result.hits[0].score and (lang, h.page_id) in snapshot.texts
+                      and open_action(snapshot, lang, h.page_id) not in shown]
             extra = tuple((page_button(snapshot, lang, p, "→ "),) for p in others[:OTHER_ANSWERS])
             parts = reply.parts
             if result.danger and best == EMERGENCY_ID:

@@ -97,6 +97,13 @@ def test_free_text_finds_a_page_and_offers_alternatives(engine: Engine) -> None:
     assert reply.results[0][0] == "work-wages"
 
 
+def test_free_text_never_shows_the_same_button_twice(engine: Engine) -> None:
+    for question in ["who pays the doctor", "hospital bill no insurance", "dentist children"]:
+        _, reply = engine.handle(State("en"), FreeText(question))
+        actions = [b.action for b in reply.all_buttons]
+        assert len(actions) == len(set(actions)), question
+
+
 def test_free_text_in_another_language_switches(engine: Engine) -> None:
     state, reply = engine.handle(State("en"), FreeText("mijn baas betaalt mijn loon niet"))
     assert state.lang == "nl" and reply.page_id == "work-wages"
