@@ -134,7 +134,7 @@ def test_broken_yaml_header(mini_content: Path) -> None:
 
 def test_broken_tree_yaml(mini_content: Path) -> None:
     (mini_content / "tree.yaml").write_text("languages: [nl, en\npages:\n  - {id: home, kind: home}\n")
-    assert any(p.startswith("tree.yaml:1:") and "not valid YAML" in p for p in problems_of(mini_content))
+    assert any(p.startswith("tree.yaml:2:") and "not valid YAML" in p for p in problems_of(mini_content))
 
 
 def test_content_check_command(mini_content: Path) -> None:
