@@ -73,7 +73,7 @@ def build_web_router(
         html = chat_page(reply, engine.snapshot.languages, question)
         return secure(HTMLResponse(html))
 
-    @router.get("/", include_in_schema=False)
+    @router.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def chat_get(request: Request) -> Response:
         fields = {k: v for k, v in request.query_params.items() if k in {"a", "q", "lang", "start"}}
         return page(fields, request, from_post=False)
@@ -104,7 +104,7 @@ def build_web_router(
     async def neutral() -> Response:
         return secure(HTMLResponse(neutral_page()))
 
-    @router.get("/editor", include_in_schema=False)
+    @router.api_route("/editor", methods=["GET", "HEAD"], include_in_schema=False)
     async def editor() -> Response:
         return secure(HTMLResponse((STATIC_DIR / "editor.html").read_text(encoding="utf-8")))
 

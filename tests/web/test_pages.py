@@ -129,3 +129,10 @@ def test_right_to_left_languages_turn_the_page() -> None:
     assert '<html lang="ar" dir="rtl">' in html
     assert '<section class="bot" lang="ar" dir="rtl">' in reply_section(reply)
     assert ">العربية</button>" in html
+
+
+async def test_head_requests_are_answered(client: httpx.AsyncClient) -> None:
+    for path in ("/", "/editor"):
+        response = await client.head(path)
+        assert response.status_code == 200, path
+        assert response.headers["content-type"].startswith("text/html")
