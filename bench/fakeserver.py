@@ -102,6 +102,7 @@ def main() -> int:
     asyncio.run(prepare(fake, args.updates, args.seed, args.chats))
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
+    sock.listen(2048)  # connections wait in the backlog until uvicorn accepts them
     print(f"READY {sock.getsockname()[1]}", flush=True)
     config = uvicorn.Config(BenchApp(fake), log_level="warning", access_log=False, lifespan="off")
     uvicorn.Server(config).run(sockets=[sock])
