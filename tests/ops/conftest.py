@@ -15,6 +15,7 @@ from telegram.request import HTTPXRequest
 
 import bot.channels.telegram.application as application_module
 import bot.channels.telegram.service as service_module
+from bot.channels.telegram.reachability import Reachability, TrackedRequest
 from bot.channels.telegram.service import TelegramService
 from bot.engine import Engine
 from tests.ops.faultproxy import FaultProxy
@@ -27,13 +28,13 @@ POLL_SLACK = 0.5  # a long poll times out this long after the poll length
 
 
 def short_timeouts(monkeypatch: pytest.MonkeyPatch) -> None:
-    def request(**kwargs: Any) -> HTTPXRequest:
+    def request(reachability: Reachability, **kwargs: Any) -> HTTPXRequest:
         polling = kwargs.get("connection_pool_size") == 1  # the getUpdates request
         kwargs.update(connect_timeout=READ_TIMEOUT, write_timeout=READ_TIMEOUT,
                       pool_timeout=READ_TIMEOUT, read_timeout=POLL_SLACK if polling else READ_TIMEOUT)
-        return HTTPXRequest(**kwargs)
+        return TrackedRequest(reachability, **kwargs)
 
-    monkeypatch.setattr(application_module, "HTTPXRequest", request)
+    monkeypatch.setattr(application_module, "TrackedRequest", request)
     monkeypatch.setattr(service_module, "POLL_TIMEOUT", POLL_SECONDS)
 
 

@@ -87,13 +87,13 @@ class NoRateLimit(BaseRateLimiter[None]):
 @contextlib.contextmanager
 def in_process(fake: FakeBotAPI) -> Iterator[None]:
     """Build applications that talk to ``fake`` in process, without a rate limiter."""
-    saved = application_module.HTTPXRequest, application_module.AIORateLimiter
-    application_module.HTTPXRequest = lambda **_kw: InProcessRequest(fake)  # type: ignore[assignment,misc]
+    saved = application_module.TrackedRequest, application_module.AIORateLimiter
+    application_module.TrackedRequest = lambda _reachability, **_kw: InProcessRequest(fake)  # type: ignore[assignment,misc]
     application_module.AIORateLimiter = lambda **_kw: NoRateLimit()  # type: ignore[assignment,misc]
     try:
         yield
     finally:
-        application_module.HTTPXRequest, application_module.AIORateLimiter = saved
+        application_module.TrackedRequest, application_module.AIORateLimiter = saved
 
 
 class ErrorLog(logging.Handler):

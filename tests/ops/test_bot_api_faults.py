@@ -120,3 +120,14 @@ async def test_a_send_that_arrives_but_whose_answer_times_out_is_not_sent_twice(
     assert len(proxied.fake.calls_to("sendMessage")) == 1
     assert len(proxied.fake.bot_messages(chat)) == 1  # delivered once, not lost, not doubled
     await still_works(proxied)
+
+
+async def test_health_sees_an_outage_while_the_bot_runs(proxied: ProxiedBot) -> None:
+    service = proxied.service
+    await until(lambda: service.connected, "connected at start")
+    proxied.proxy.set("reset")  # the network to Telegram is gone
+    await until(lambda: proxied.proxy.faults("reset", "getUpdates") >= 1, "a dropped long poll")
+    await until(lambda: not service.connected, "the outage seen")
+    proxied.proxy.set("pass")
+    await until(lambda: service.connected, "connected again")
+    await still_works(proxied)

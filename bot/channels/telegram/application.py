@@ -19,6 +19,7 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 
 from bot.channels.telegram.handlers import Handlers
+from bot.channels.telegram.reachability import Reachability, TrackedRequest
 from bot.content.model import Snapshot
 from bot.engine.commands import COMMANDS
 from bot.i18n import FALLBACK, gettext
@@ -36,16 +37,17 @@ def tls_context() -> ssl.SSLContext:
     return ssl.create_default_context(cafile=certifi.where())
 
 
-def _request(**timeouts: float | int) -> HTTPXRequest:
-    return HTTPXRequest(httpx_kwargs={"verify": tls_context()}, **timeouts)  # type: ignore[arg-type]
+def _request(reachability: Reachability, **timeouts: float | int) -> HTTPXRequest:
+    return TrackedRequest(reachability, httpx_kwargs={"verify": tls_context()}, **timeouts)
 
 
-def make_requests() -> tuple[HTTPXRequest, HTTPXRequest]:
+def make_requests(reachability: Reachability) -> tuple[HTTPXRequest, HTTPXRequest]:
     """The HTTP clients for Bot API calls and for getUpdates (held open for long polls)."""
     return (
-        _request(connection_pool_size=32, connect_timeout=10.0, read_timeout=15.0,
+        _request(reachability, connection_pool_size=32, connect_timeout=10.0, read_timeout=15.0,
                  write_timeout=15.0, pool_timeout=5.0),
-        _request(connection_pool_size=1, connect_timeout=10.0, read_timeout=POLL_TIMEOUT + 10.0),
+        _request(reachability, connection_pool_size=1, connect_timeout=10.0,
+                 read_timeout=POLL_TIMEOUT + 10.0),
     )
 
 

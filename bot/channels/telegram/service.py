@@ -23,6 +23,7 @@ from bot.channels.telegram.application import (
     ALLOWED_UPDATES, POLL_TIMEOUT, build_application, make_requests, set_commands,
 )
 from bot.channels.telegram.handlers import Handlers
+from bot.channels.telegram.reachability import Reachability
 from bot.channels.telegram.logs import install_redaction, quiet_libraries
 from bot.channels.telegram.shape import well_formed
 from bot.engine import Engine
@@ -48,7 +49,8 @@ class TelegramService:
         self.memory = PrivacyMemory()
         self.handlers = Handlers(engine, self.memory, record_view)
         self.engine = engine
-        self._requests = make_requests()
+        self.reachability = Reachability()
+        self._requests = make_requests(self.reachability)
         self.application: Application = build_application(
             settings, self.handlers, webhook=bool(self._webhook_url), requests=self._requests)
         self._running = False
@@ -56,8 +58,8 @@ class TelegramService:
 
     @property
     def connected(self) -> bool:
-        """True once getMe succeeded and polling or the webhook is running."""
-        if not (self._running and self.application.running):
+        """True while polling or the webhook runs and the Bot API answered the last call."""
+        if not (self._running and self.application.running and self.reachability.reachable):
             return False
         updater = self.application.updater
         return bool(self._webhook_url) or (updater is not None and updater.running)
