@@ -25,13 +25,18 @@ class ContentHolder:
         return self._snapshot
 
     def swap(self, snapshot: Snapshot) -> None:
-        """Serve ``snapshot`` from now on and tell every listener."""
+        """Serve ``snapshot`` from now on, once every preparer has seen it."""
         with self._lock:
+            for listener in self._listeners:
+                listener(snapshot)
             self._snapshot = snapshot
-            listeners = list(self._listeners)
-        for listener in listeners:
-            listener(snapshot)
 
-    def subscribe(self, listener: Listener) -> None:
+    def prepare_with(self, listener: Listener) -> None:
+        """Call ``listener`` with each new snapshot *before* it is served.
+
+        Derived data (the search index) is then ready when the first reader sees the new
+        snapshot, instead of being built on that reader's time. A failing preparer stops the
+        swap, so nothing half-prepared is served.
+        """
         with self._lock:
             self._listeners.append(listener)

@@ -35,6 +35,9 @@ class Engine:
     def __init__(self, content: ContentSource, searcher: Searcher | None = None) -> None:
         self.content = content
         self.searcher = searcher or Searcher()
+        prepare_with = getattr(content, "prepare_with", None)
+        if prepare_with is not None:  # build each new snapshot's search index before it is served
+            prepare_with(self.searcher.indexes)
 
     @property
     def snapshot(self) -> Snapshot:
