@@ -82,7 +82,7 @@ def import_content(repo: Repository, content_dir: Path) -> bool:
             rp.add_page(s, node.id, node.kind, node.parent, list(node.related))
         for (lang, page_id), page in sorted(snapshot.texts.items()):
             fields = fields_of(page)
-            row = rp.add_revision(s, page_id, lang, 1, fields)
+            row = rp.add_revision(s, page_id, lang, 1, fields, flush=False)
             rp.audit(s, "content.import", "content folder", "system", page_id=page_id, lang=lang,
                      revision=1, content_hash=row.content_hash)
     log.info("imported the content folder as revision 1: %d pages", len(snapshot.nodes))

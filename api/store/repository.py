@@ -126,8 +126,9 @@ def revision_fields(row: RevisionRow) -> dict[str, Any]:
 
 def add_revision(
     s: Session, page_id: str, lang: str, number: int, fields: dict[str, Any],
-    change_id: int | None = None, rolled_back_from: int | None = None,
+    change_id: int | None = None, rolled_back_from: int | None = None, flush: bool = True,
 ) -> RevisionRow:
+    """Add one revision; ``flush=False`` lets a bulk import write all rows in one go."""
     row = RevisionRow(
         page_id=page_id, lang=lang, number=number, title=fields["title"], label=fields.get("label"),
         text=fields["text"], search=json.dumps(fields.get("search") or [], ensure_ascii=False),
@@ -137,7 +138,8 @@ def add_revision(
         rolled_back_from=rolled_back_from, created_at=now(),
     )
     s.add(row)
-    s.flush()
+    if flush:
+        s.flush()
     return row
 
 
