@@ -38,7 +38,9 @@ def backup(database_url: str, target: Path) -> None:
 
 
 def check_file(path: Path) -> None:
-    """Raise ValueError unless ``path`` is an intact store."""
+    """Raise ValueError unless ``path`` is an intact store (FileNotFoundError if it is absent)."""
+    if not path.is_file():
+        raise FileNotFoundError(f"no backup file at {path}")
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         ok = conn.execute("PRAGMA integrity_check").fetchone()[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.settings import get_settings
@@ -71,28 +72,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_backup(args: argparse.Namespace) -> int:
-    from api.backup import backup
-
+def _store_file_command(action: Callable[[str, Path], object], file: str, done: str) -> int:
+    """Run a backup or restore; a missing or wrong file is a clear message, not a traceback."""
     try:
-        backup(get_settings().database_url, Path(args.file))
+        action(get_settings().database_url, Path(file))
     except (ValueError, FileNotFoundError) as exc:
         print(f"rightsbot: {exc}", file=sys.stderr)
         return 1
-    print(f"backup written to {args.file}")
+    print(done)
     return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from api.backup import backup
+
+    return _store_file_command(backup, args.file, f"backup written to {args.file}")
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from api.backup import restore
 
-    try:
-        restore(get_settings().database_url, Path(args.file))
-    except (ValueError, FileNotFoundError) as exc:
-        print(f"rightsbot: {exc}", file=sys.stderr)
-        return 1
-    print(f"restored from {args.file}; restart 'rightsbot serve' to serve it")
-    return 0
+    return _store_file_command(
+        restore, args.file, f"restored from {args.file}; restart 'rightsbot serve' to serve it")
 
 
 def register(sub: argparse._SubParsersAction, content_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

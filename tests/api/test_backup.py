@@ -62,3 +62,18 @@ def test_restore_refuses_a_file_that_is_not_a_store(tmp_path: Path) -> None:
         restore(f"sqlite:///{tmp_path / 'db.sqlite3'}", junk)
     with pytest.raises(ValueError):
         backup("postgresql://localhost/rightsbot", tmp_path / "x")
+
+
+def test_restore_names_a_missing_or_wrong_file(tmp_path) -> None:  # noqa: ANN001
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "RIGHTSBOT_DATA_DIR": str(tmp_path / "data")}
+    missing = subprocess.run([sys.executable, "-m", "bot.cli", "restore", str(tmp_path / "nope.sqlite3")],
+                             capture_output=True, text=True, env=env, timeout=60)
+    assert missing.returncode == 1 and "no backup file" in missing.stderr and "Traceback" not in missing.stderr
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_text("not a database")
+    wrong = subprocess.run([sys.executable, "-m", "bot.cli", "restore", str(junk)],
+                           capture_output=True, text=True, env=env, timeout=60)
+    assert wrong.returncode == 1 and "not a readable SQLite database" in wrong.stderr
