@@ -149,11 +149,7 @@ class Engine:
         question = " ".join(text.split())[:MAX_QUESTION]
         if not question:
             return state, self._help(snapshot, state.lang)
-        result = self.searcher.search(snapshot, question, state.lang)
-        if not result.confident and not result.danger:
-            other = self.searcher.search(snapshot, question, None)
-            if other.confident:
-                result = other
+        result = self.searcher.search(snapshot, question, prefer=state.lang)
         lang = result.lang
         state = State(lang)
         _ = gettext(lang)

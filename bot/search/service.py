@@ -59,16 +59,29 @@ class Searcher:
         return indexes
 
     def search(
-        self, snapshot: Snapshot, query: str, lang: str | None = None, limit: int = 5
+        self, snapshot: Snapshot, query: str, lang: str | None = None, limit: int = 5,
+        prefer: str | None = None,
     ) -> SearchResult:
+        """Rank pages for ``query``.
+
+        With ``lang``, only that language is searched. Without it, every language is
+        searched once and the one that matched best is reported; ``prefer`` (the reader's
+        language) wins whenever it finds a confident answer itself, so a reader is only
+        switched to another language when their own gives nothing good.
+        """
         indexes = self.indexes(snapshot)
         danger = detect_danger(query)
         if lang in indexes:
-            hits, known = indexes[lang].search(query, limit)
             chosen = lang
+            hits, _ = indexes[lang].search(query, limit)
         else:
-            chosen, hits, known = self._best_language(indexes, query, limit)
-        confident = bool(hits) and hits[0].coverage >= MIN_COVERAGE and hits[0].score >= MIN_SCORE
+            per_lang = {code: index.search(query, limit) for code, index in indexes.items()}
+            chosen = self._best_language(per_lang, query)
+            if prefer in per_lang and (
+                    _confident(per_lang[prefer][0]) or not _confident(per_lang[chosen][0])):
+                chosen = prefer
+            hits = per_lang[chosen][0]
+        confident = _confident(hits)
         if danger:
             emergency = [h for h in hits if h.page_id == EMERGENCY_ID]
             top = emergency[0] if emergency else Hit(EMERGENCY_ID, hits[0].score + 1 if hits else 1.0, 1.0)
@@ -77,16 +90,17 @@ class Searcher:
         return SearchResult(chosen, tuple(hits), confident, danger)
 
     @staticmethod
-    def _best_language(
-        indexes: dict[str, LanguageIndex], query: str, limit: int
-    ) -> tuple[str, list[Hit], float]:
+    def _best_language(per_lang: dict[str, tuple[list[Hit], float]], query: str) -> str:
+        """The language a question is most likely written in, from its words and its matches."""
         words = max(len(tokens(query)), 1)
-        best: tuple[float, str, list[Hit], float] | None = None
-        for lang, index in indexes.items():
-            hits, known = index.search(query, limit)
+
+        def signal(lang: str) -> float:
+            hits, known = per_lang[lang]
             top = hits[0].coverage if hits else 0.0
-            signal = known + top + 1.5 * stop_word_hits(query, lang) / words
-            if best is None or signal > best[0]:
-                best = (signal, lang, hits, known)
-        assert best is not None
-        return best[1], best[2], best[3]
+            return known + top + 1.5 * stop_word_hits(query, lang) / words
+
+        return max(per_lang, key=signal)
+
+
+def _confident(hits: list[Hit] | tuple[Hit, ...]) -> bool:
+    return bool(hits) and hits[0].coverage >= MIN_COVERAGE and hits[0].score >= MIN_SCORE
