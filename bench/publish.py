@@ -11,19 +11,17 @@ that did not change: what one answer from the bot costs anyway.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import socket
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any
 
 import httpx
-import uvicorn
 
 from bench.services import create_token, serve_env, start_serve, stop
 from bench.stats import ratio, summary_ms
 from bench.workload import real_snapshot
+from tests.telegram.conftest import serve_app
 from tests.telegram.fakebotapi import FakeBotAPI
 
 TOKEN = "7000010:AAbenchmarkPublishTokenNotReal-0000000"
@@ -31,31 +29,6 @@ TARGET_S = 1.0
 PROBE_EVERY = 0.25
 ROUND_TIMEOUT = 15.0
 PAGE = "/api/v1/pages/health-gp?lang=en"
-
-
-class _Quiet(uvicorn.Server):
-    @contextlib.contextmanager
-    def capture_signals(self):  # type: ignore[override]
-        yield  # the benchmark owns the signals
-
-
-@contextlib.asynccontextmanager
-async def serve_fake(fake: FakeBotAPI) -> AsyncIterator[str]:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = _Quiet(uvicorn.Config(fake, log_level="warning", access_log=False, lifespan="off"))
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    while not server.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        fake.close()
-        server.should_exit = True
-        await task
-        sock.close()
 
 
 class Person:
@@ -134,7 +107,7 @@ async def _run(publishes: int) -> dict[str, Any]:
         env = serve_env(data, 8000)
         tokens = {"editor": await asyncio.to_thread(create_token, env, "Bench editors", "editor"),
                   "reviewer": await asyncio.to_thread(create_token, env, "Bench reviewers", "reviewer")}
-        async with serve_fake(fake) as fake_base:
+        async with serve_app(fake) as fake_base:
             service = await asyncio.to_thread(
                 start_serve, data, PAGE, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake_base + "/bot")
             try:
