@@ -87,7 +87,11 @@ class LanguageIndex:
         return matches
 
     def search(self, query: str, limit: int = 5) -> tuple[list[Hit], float]:
-        """Ranked pages and the share of the query's meaning the language knows at all."""
+        """Ranked pages and the share of the query's meaning the language knows at all.
+
+        A word known only through a typo match counts for less than an exact one, so an
+        English 'police' is not taken for Dutch because it resembles a Dutch word.
+        """
         query_terms = list(dict.fromkeys(terms(query, self.lang)))
         if not query_terms:
             return [], 0.0
@@ -96,7 +100,8 @@ class LanguageIndex:
         term_mass = {t: max((self.idf[w] for w, _ in expanded[t]), default=default_idf)
                      for t in query_terms}
         total_mass = sum(term_mass.values()) or 1.0
-        known_mass = sum(term_mass[t] for t in query_terms if expanded[t])
+        known_mass = sum(term_mass[t] * max(w for _, w in expanded[t])
+                         for t in query_terms if expanded[t])
         scores: dict[int, float] = {}
         for term in query_terms:
             words = expanded[term]

@@ -19,6 +19,10 @@ MIN_SCORE = 2.0
 # A "show this" card is something to show at a desk, not an answer to a question; the page
 # it belongs to links to it, so it ranks slightly below an equally good page.
 CARD_PRIOR = 0.8
+# A topic is a menu: when it matches about as well as one of its pages, the page is the
+# more useful answer (it still lists the topic's other pages through its buttons).
+TOPIC_PRIOR = 0.85
+PRIORS = {"card": CARD_PRIOR, "topic": TOPIC_PRIOR}
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ class Searcher:
                     indexes = {
                         lang: LanguageIndex(
                             lang, [p for p in snapshot.pages(lang) if p.id != ROOT_ID],
-                            priors={i: CARD_PRIOR for i, n in snapshot.nodes.items() if n.kind == "card"},
+                            priors={i: PRIORS[n.kind] for i, n in snapshot.nodes.items() if n.kind in PRIORS},
                         )
                         for lang in snapshot.languages
                     }
