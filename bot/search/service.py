@@ -79,11 +79,18 @@ class Searcher:
             chosen = lang
             hits, _ = indexes[lang].search(query, limit)
         else:
-            per_lang = {code: index.search(query, limit) for code, index in indexes.items()}
-            chosen = self._best_language(per_lang, query)
-            if prefer in per_lang and (
-                    _confident(per_lang[prefer][0]) or not _confident(per_lang[chosen][0])):
+            per_lang: dict[str, tuple[list[Hit], float]] = {}
+            if prefer in indexes:  # most questions are in the reader's language: try it first
+                per_lang[prefer] = indexes[prefer].search(query, limit)
+            if prefer in per_lang and _confident(per_lang[prefer][0]):
                 chosen = prefer
+            else:
+                for code, index in indexes.items():
+                    if code not in per_lang:
+                        per_lang[code] = index.search(query, limit)
+                chosen = self._best_language(per_lang, query)
+                if prefer in per_lang and not _confident(per_lang[chosen][0]):
+                    chosen = prefer
             hits = per_lang[chosen][0]
         confident = _confident(hits)
         if danger:
