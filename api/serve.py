@@ -29,6 +29,21 @@ def configure_logging(settings: Settings) -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
+def refuse(settings: Settings, headline: str, details: list[str]) -> int:
+    """Say why the service will not start: plain lines for a person at a terminal, or one
+    JSON log record per line when the logs go to a collector (RIGHTSBOT_LOG_FORMAT=json)."""
+    if settings.rightsbot_log_format == "json":
+        log = logging.getLogger("rightsbot")
+        log.error(headline)
+        for detail in details:
+            log.error("%s", detail)
+    else:
+        print(f"rightsbot: {headline}", file=sys.stderr)
+        for detail in details:
+            print(detail, file=sys.stderr)
+    return 1
+
+
 def serve(settings: Settings) -> int:
     import uvicorn
 
@@ -38,13 +53,10 @@ def serve(settings: Settings) -> int:
     try:
         app = create_app(settings)
     except ContentError as exc:
-        print("rightsbot: the store is empty and the content folder has problems:", file=sys.stderr)
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
+        return refuse(settings, "the store is empty and the content folder has problems:",
+                      [str(problem) for problem in exc.problems])
     except StoreError as exc:
-        print(f"rightsbot: the store holds no servable content: {exc}", file=sys.stderr)
-        return 1
+        return refuse(settings, f"the store holds no servable content: {exc}", [])
     config = uvicorn.Config(
         app, host=settings.rightsbot_host, port=settings.rightsbot_port, access_log=False,
         log_config=None, proxy_headers=False, server_header=False,

@@ -112,3 +112,14 @@ def wait_for_health(child: subprocess.Popen[str], url: str) -> dict[str, object]
             pass
         time.sleep(0.1)
     raise AssertionError("the service never answered its health check")
+
+
+def test_the_refusal_is_json_lines_when_logs_are_json(tmp_path: Path) -> None:
+    content = broken_content(tmp_path / "content")
+    env = {**service_env(tmp_path / "data", content, free_port()), "RIGHTSBOT_LOG_FORMAT": "json"}
+    done = subprocess.run(serve_command(), cwd=ROOT, capture_output=True, text=True,
+                          timeout=START_GUARD_SECONDS, env=env)
+    assert done.returncode == 1
+    records = [json.loads(line) for line in done.stderr.splitlines() if line.strip()]
+    assert any(re.match(r"en/health-gp\.md:[23]: header is not valid YAML", r["message"]) for r in records)
+    assert all(r["level"] == "ERROR" for r in records)
