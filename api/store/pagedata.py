@@ -12,6 +12,7 @@ import json
 from datetime import date
 from typing import Any, Iterable, Mapping
 
+from bot.content.markup import Document
 from bot.content.model import PageText, Snapshot
 from bot.content.validate import check_header, check_text, check_tree
 
@@ -19,7 +20,6 @@ from api.errors import FieldProblem
 
 HEADER_KEYS = ("title", "label", "search", "sources", "reviewed_on", "reviewed_by")
 API_NAMES = {"search": "search_phrases"}
-TEXT_LINE = len(HEADER_KEYS)
 
 Fields = dict[str, Any]
 
@@ -40,17 +40,30 @@ def content_hash(fields: Mapping[str, Any]) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+def validate_fields(
+    fields: Mapping[str, Any], kind: str, today: date | None = None
+) -> tuple[list[tuple[str, int | None, str]], dict[str, Any], Document]:
+    """Apply ``content check``'s rules to plain fields.
+
+    Returns every problem as (API field name, line within the text or None, message), with
+    the cleaned header values and the parsed text, so a caller can still render a draft
+    that has problems (the editor's preview does).
+    """
+    header = {k: fields.get(k) for k in HEADER_KEYS if fields.get(k) is not None}
+    problems, clean = check_header(header, kind, HEADER_KEYS.index, today)
+    text_problems, document = check_text(fields.get("text"), 1)
+    found = [(API_NAMES.get(HEADER_KEYS[i], HEADER_KEYS[i]), None, m) for i, m in problems]
+    found += [("text", line, m) for line, m in text_problems]
+    return found, clean, document
+
+
 def check_fields(
     page_id: str, lang: str, kind: str, fields: Mapping[str, Any], today: date | None = None
 ) -> tuple[PageText | None, list[FieldProblem]]:
     """Validate fields as ``content check`` would; return the page text or the problems."""
-    header = {k: fields.get(k) for k in HEADER_KEYS if fields.get(k) is not None}
-    problems, clean = check_header(header, kind, HEADER_KEYS.index, today)
-    text_problems, document = check_text(fields.get("text"), TEXT_LINE)
-    found = [FieldProblem(API_NAMES.get(HEADER_KEYS[i], HEADER_KEYS[i]), m) for i, m in problems]
-    found += [FieldProblem("text", m) for _, m in text_problems]
-    if found:
-        return None, found
+    problems, clean, document = validate_fields(fields, kind, today)
+    if problems:
+        return None, [FieldProblem(field, message) for field, _, message in problems]
     return PageText(
         id=page_id, lang=lang, title=clean["title"], text=fields["text"], document=document,
         search=clean["search"], sources=clean["sources"], reviewed_on=clean["reviewed_on"],

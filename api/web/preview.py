@@ -10,13 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.content.markup import Document
 from bot.content.model import Node, PageText, Snapshot
 from bot.content.render import to_telegram_html, to_web_html
-from bot.content.validate import check_header, check_text, id_problem
+from bot.content.validate import id_problem
 from bot.engine.views import page_parts
 
+from api.store.pagedata import validate_fields
 from api.web.sanitize import safe_links
-
-HEADER_FIELDS = ("title", "label", "search", "sources", "reviewed_on", "reviewed_by")
-API_NAMES = {"search": "search_phrases"}
 
 
 class SourceIn(BaseModel):
@@ -55,18 +53,13 @@ def preview(snapshot: Snapshot, body: PreviewIn, today: date) -> tuple[int, dict
         parent = body.parent_id if body.parent_id in snapshot.nodes else "home"
         node = Node(body.page_id, "page", parent, len(snapshot.nodes))
     current = snapshot.texts.get((body.lang, body.page_id))
-    header = {
-        "title": body.title, "search": body.search_phrases,
-        "sources": [s.model_dump() for s in body.sources],
+    fields = {
+        "title": body.title, "label": body.label, "text": body.text,
+        "search": body.search_phrases, "sources": [s.model_dump() for s in body.sources],
         "reviewed_on": today, "reviewed_by": current.reviewed_by if current else "your organisation",
     }
-    if body.label is not None:
-        header["label"] = body.label
-    header_problems, clean = check_header(header, node.kind, HEADER_FIELDS.index, today)
-    text_problems, document = check_text(body.text, 1)
-    found = [_problem(API_NAMES.get(HEADER_FIELDS[i], HEADER_FIELDS[i]), m)
-                for i, m in header_problems]
-    found += [_problem("text", m, line) for line, m in text_problems]
+    problems, clean, document = validate_fields(fields, node.kind, today)
+    found = [_problem(field, message, line) for field, line, message in problems]
     document = safe_links(document)
     page = PageText(
         id=body.page_id, lang=body.lang, title=clean["title"] or body.page_id, text=body.text,
