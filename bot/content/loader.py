@@ -24,6 +24,17 @@ TREE_FILE = "tree.yaml"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _parse(text: str) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML once into both its data and its node tree (the nodes carry line numbers)."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, node
+
+
 def _precise(text: str, exc: yaml.YAMLError) -> tuple[int, str]:
     """The 0-based line and message of a YAML error, as the pure-Python parser reports them.
 
@@ -63,8 +74,7 @@ def _load_tree(
     name = path.name
     try:
         text = path.read_text(encoding="utf-8")
-        composed = yaml.compose(text, Loader=_LOADER)
-        data = yaml.load(text, Loader=_LOADER)
+        data, composed = _parse(text)
     except FileNotFoundError:
         problems.append(Problem(name, 1, "the structure file is missing"))
         return (), [], {}
@@ -117,8 +127,8 @@ def parse_page_file(
         return None, [Problem(display, 1, "the header is not closed with a '---' line")]
     header_text = "\n".join(lines[1:end])
     try:
-        header = yaml.load(header_text, Loader=_LOADER) or {}
-        composed = yaml.compose(header_text, Loader=_LOADER)
+        header, composed = _parse(header_text)
+        header = header or {}
     except yaml.YAMLError as exc:
         line, message = _precise(header_text, exc)
         return None, [Problem(display, line + 2, f"header is not valid YAML: {message}")]
