@@ -1,91 +1,93 @@
 """Renderers that turn the Markdown-subset tree into each channel's format.
 
-Every character of content passes through an escaper here, so no page can inject markup
+One walker serves every channel; a :class:`Format` says how each node looks there. Every
+character of content passes through the format's escaper, so no page can inject markup
 into Telegram's HTML or the web page.
 """
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
+from typing import Callable
 
 from bot.content.markup import BulletList, Document, Emph, Inline, Link, Paragraph, Strong, Text
 
 BULLET = "•"
 
 
-def _telegram_inline(nodes: tuple[Inline, ...]) -> str:
+@dataclass(frozen=True)
+class Format:
+    escape: Callable[[str], str]
+    strong: str  # a template with one {} for the content
+    emph: str
+    link: Callable[[str, str], str]  # (rendered label, url) -> markup
+    paragraph: str
+    bullet_list: Callable[[list[str]], str]
+    block_separator: str
+
+
+def _inline(nodes: tuple[Inline, ...], fmt: Format) -> str:
     out: list[str] = []
     for node in nodes:
         if isinstance(node, Text):
-            out.append(html.escape(node.text, quote=False))
+            out.append(fmt.escape(node.text))
         elif isinstance(node, Strong):
-            out.append(f"<b>{_telegram_inline(node.children)}</b>")
+            out.append(fmt.strong.format(_inline(node.children, fmt)))
         elif isinstance(node, Emph):
-            out.append(f"<i>{_telegram_inline(node.children)}</i>")
+            out.append(fmt.emph.format(_inline(node.children, fmt)))
         elif isinstance(node, Link):
-            out.append(f'<a href="{html.escape(node.url)}">{_telegram_inline(node.children)}</a>')
+            out.append(fmt.link(_inline(node.children, fmt), node.url))
     return "".join(out)
+
+
+def render(document: Document, fmt: Format) -> str:
+    blocks: list[str] = []
+    for block in document:
+        if isinstance(block, Paragraph):
+            blocks.append(fmt.paragraph.format(_inline(block.inlines, fmt)))
+        elif isinstance(block, BulletList):
+            blocks.append(fmt.bullet_list([_inline(item, fmt) for item in block.items]))
+    return fmt.block_separator.join(blocks)
+
+
+def _bullet_lines(items: list[str]) -> str:
+    return "\n".join(f"{BULLET} {item}" for item in items)
+
+
+TELEGRAM_HTML = Format(
+    escape=lambda text: html.escape(text, quote=False),
+    strong="<b>{}</b>", emph="<i>{}</i>",
+    link=lambda label, url: f'<a href="{html.escape(url)}">{label}</a>',
+    paragraph="{}", bullet_list=_bullet_lines, block_separator="\n\n",
+)
+PLAIN = Format(
+    escape=lambda text: text,
+    strong="{}", emph="{}",
+    link=lambda label, url: label if label == url else f"{label} ({url})",
+    paragraph="{}", bullet_list=_bullet_lines, block_separator="\n\n",
+)
+WEB_HTML = Format(
+    escape=html.escape,
+    strong="<strong>{}</strong>", emph="<em>{}</em>",
+    link=lambda label, url: (f'<a href="{html.escape(url)}" rel="noopener noreferrer" '
+                             f'target="_blank">{label}</a>'),
+    paragraph="<p>{}</p>",
+    bullet_list=lambda items: "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>",
+    block_separator="",
+)
 
 
 def to_telegram_html(document: Document) -> str:
     """Telegram's HTML parse mode: only b, i and a tags; everything else escaped."""
-    blocks: list[str] = []
-    for block in document:
-        if isinstance(block, Paragraph):
-            blocks.append(_telegram_inline(block.inlines))
-        elif isinstance(block, BulletList):
-            blocks.append("\n".join(f"{BULLET} {_telegram_inline(i)}" for i in block.items))
-    return "\n\n".join(blocks)
-
-
-def _plain_inline(nodes: tuple[Inline, ...]) -> str:
-    out: list[str] = []
-    for node in nodes:
-        if isinstance(node, Text):
-            out.append(node.text)
-        elif isinstance(node, Link):
-            label = _plain_inline(node.children)
-            out.append(label if label == node.url else f"{label} ({node.url})")
-        else:
-            out.append(_plain_inline(node.children))
-    return "".join(out)
+    return render(document, TELEGRAM_HTML)
 
 
 def to_plain(document: Document) -> str:
     """Plain text for a terminal, and Telegram's fallback when HTML is refused."""
-    blocks: list[str] = []
-    for block in document:
-        if isinstance(block, Paragraph):
-            blocks.append(_plain_inline(block.inlines))
-        elif isinstance(block, BulletList):
-            blocks.append("\n".join(f"{BULLET} {_plain_inline(i)}" for i in block.items))
-    return "\n\n".join(blocks)
-
-
-def _web_inline(nodes: tuple[Inline, ...]) -> str:
-    out: list[str] = []
-    for node in nodes:
-        if isinstance(node, Text):
-            out.append(html.escape(node.text))
-        elif isinstance(node, Strong):
-            out.append(f"<strong>{_web_inline(node.children)}</strong>")
-        elif isinstance(node, Emph):
-            out.append(f"<em>{_web_inline(node.children)}</em>")
-        elif isinstance(node, Link):
-            out.append(
-                f'<a href="{html.escape(node.url)}" rel="noopener noreferrer" '
-                f'target="_blank">{_web_inline(node.children)}</a>'
-            )
-    return "".join(out)
+    return render(document, PLAIN)
 
 
 def to_web_html(document: Document) -> str:
     """HTML for the web chat and the editor's preview."""
-    blocks: list[str] = []
-    for block in document:
-        if isinstance(block, Paragraph):
-            blocks.append(f"<p>{_web_inline(block.inlines)}</p>")
-        elif isinstance(block, BulletList):
-            items = "".join(f"<li>{_web_inline(i)}</li>" for i in block.items)
-            blocks.append(f"<ul>{items}</ul>")
-    return "".join(blocks)
+    return render(document, WEB_HTML)
