@@ -18,7 +18,8 @@ from typing import Callable
 from bot.content import ContentError, load_content
 from bot.content.holder import ContentHolder
 from bot.content.status import content_status, format_status
-from bot.engine import Engine
+from bot.channels.terminal import render, run
+from bot.engine import Engine, FreeText
 from bot.search import Searcher
 from bot.settings import get_settings
 
@@ -63,31 +64,27 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     snapshot = load_or_exit(_content_path(args.content))
     question = " ".join(args.question)
-    result = Searcher().search(snapshot, question, args.lang, limit=args.limit)
-    if args.json:
-        payload = {
-            "lang": result.lang,
-            "confident": result.confident,
-            "danger": result.danger,
-            "results": [
-                {"id": h.page_id, "title": snapshot.text(result.lang, h.page_id).title,
-                 "text": snapshot.text(result.lang, h.page_id).text, "score": round(h.score, 3)}
-                for h in result.hits
-            ],
-        }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    if not args.json:  # the answer as the bot would give it, buttons included
+        engine = Engine(ContentHolder(snapshot))
+        _, reply = engine.handle(engine.initial_state(args.lang), FreeText(question))
+        print(render(reply))
         return 0
-    from bot.channels.terminal import render
-    engine = Engine(ContentHolder(snapshot))
-    state = engine.initial_state(args.lang)
-    from bot.engine import FreeText
-    _, reply = engine.handle(state, FreeText(question))
-    print(render(reply))
+    result = Searcher().search(snapshot, question, args.lang, limit=args.limit)
+    payload = {
+        "lang": result.lang,
+        "confident": result.confident,
+        "danger": result.danger,
+        "results": [
+            {"id": h.page_id, "title": snapshot.text(result.lang, h.page_id).title,
+             "text": snapshot.text(result.lang, h.page_id).text, "score": round(h.score, 3)}
+            for h in result.hits
+        ],
+    }
+    print(json.dumps(payload, ensure_ascii=False, indent=2))
     return 0
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    from bot.channels.terminal import run
     snapshot = load_or_exit(_content_path(args.content))
     return run(Engine(ContentHolder(snapshot)), sys.stdin, sys.stdout, args.lang)
 
