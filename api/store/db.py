@@ -54,7 +54,11 @@ def open_database(url: str) -> Engine:
         _sqlite_hooks(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    Base.metadata.create_all(engine)
+    # Checking for the tables and creating them is one write transaction taken up front:
+    # in SQLite a read that later turns into a write fails at once ("database is locked")
+    # when another process wrote meanwhile, e.g. two `rightsbot token create` on a new store.
+    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        Base.metadata.create_all(conn)
     return engine
 
 

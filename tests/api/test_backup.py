@@ -77,3 +77,4 @@ def test_restore_names_a_missing_or_wrong_file(tmp_path) -> None:  # noqa: ANN00
     wrong = subprocess.run([sys.executable, "-m", "bot.cli", "restore", str(junk)],
                            capture_output=True, text=True, env=env, timeout=60)
     assert wrong.returncode == 1 and "not a readable SQLite database" in wrong.stderr
+
