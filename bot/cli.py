@@ -61,26 +61,80 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0 if status["ok"] else 1
 
 
-def cmd_ask(args: argparse.Namespace) -> int:
-    snapshot = load_or_exit(_content_path(args.content))
-    question = " ".join(args.question)
-    if not args.json:  # the answer as the bot would give it, buttons included
-        engine = Engine(ContentHolder(snapshot))
-        _, reply = engine.handle(engine.initial_state(args.lang), FreeText(question))
-        print(render(reply))
-        return 0
-    result = Searcher().search(snapshot, question, args.lang, limit=args.limit)
-    payload = {
+MAX_BATCH_QUESTION = 2000
+
+
+def _answer(snapshot, searcher: Searcher, question: str, lang: str | None, limit: int) -> dict:  # noqa: ANN001
+    """The JSON answer to one question: the same keys for ``ask --json`` and ``ask --batch``."""
+    result = searcher.search(snapshot, question[:MAX_BATCH_QUESTION], lang, limit=limit)
+    return {
         "lang": result.lang,
         "confident": result.confident,
         "danger": result.danger,
         "results": [
             {"id": h.page_id, "title": snapshot.text(result.lang, h.page_id).title,
              "text": snapshot.text(result.lang, h.page_id).text, "score": round(h.score, 3)}
-            for h in result.hits
+            for h in result.hits if (result.lang, h.page_id) in snapshot.texts
         ],
     }
+
+
+def cmd_batch(args: argparse.Namespace, snapshot) -> int:  # noqa: ANN001
+    """One JSON line in, one JSON line out; a bad line gets an error line, never a stop."""
+    searcher = Searcher()
+    status = 0
+    for number, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            question = record["q"]
+            lang = record.get("lang") or args.lang
+            if not isinstance(question, str) or (lang is not None and lang not in snapshot.languages):
+                raise ValueError
+        except (ValueError, KeyError, TypeError):
+            print(json.dumps({"error": f"line {number}: expected {{\"q\": text, \"lang\": "
+                              f"one of {', '.join(snapshot.languages)} (optional)}}"}), flush=True)
+            status = 1
+            continue
+        print(json.dumps(_answer(snapshot, searcher, question, lang, args.limit), ensure_ascii=False), flush=True)
+    return status
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    snapshot = load_or_exit(_content_path(args.content))
+    if args.batch:
+        return cmd_batch(args, snapshot)
+    if not args.question:
+        print("give a question, or --batch to read JSON lines from standard input", file=sys.stderr)
+        return 2
+    question = " ".join(args.question)
+    if not args.json:  # the answer as the bot would give it, buttons included
+        engine = Engine(ContentHolder(snapshot))
+        _, reply = engine.handle(engine.initial_state(args.lang), FreeText(question))
+        print(render(reply))
+        return 0
+    payload = _answer(snapshot, Searcher(), question, args.lang, args.limit)
     print(json.dumps(payload, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Understanding figures on the frozen question set (dev, test or all)."""
+    from bot.evaluation import DANGER_FILE, QUESTIONS_FILE, evaluate, format_report, read_records
+    snapshot = load_or_exit(_content_path(args.content))
+    folder = Path(args.set) if args.set else _content_path(args.content).parent / "eval"
+    questions = read_records(folder / QUESTIONS_FILE, args.split)
+    danger = read_records(folder / DANGER_FILE, args.split)
+    if not questions and not danger:
+        print(f"no evaluation records in {folder} (split {args.split})", file=sys.stderr)
+        return 1
+    report = evaluate(snapshot, questions, danger)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(f"split: {args.split}  questions: {len(questions)}  danger messages: {len(danger)}")
+        print(format_report(report, show_misses=args.misses))
     return 0
 
 
@@ -94,12 +148,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     ask = sub.add_parser("ask", help="answer one question as the bot would")
-    ask.add_argument("--lang", choices=["nl", "en", "fr"])
+    ask.add_argument("--lang", help="answer in this language (default: the question's)")
     ask.add_argument("--json", action="store_true", help="print the ranked results as JSON")
     ask.add_argument("--limit", type=int, default=5)
     ask.add_argument("--content", help="content folder (default: the bundled content)")
-    ask.add_argument("question", nargs="+")
+    ask.add_argument("--batch", action="store_true",
+                     help='read JSON lines {"q": ..., "lang": optional} from standard input; '
+                          "write one JSON answer per line")
+    ask.add_argument("question", nargs="*")
     ask.set_defaults(func=cmd_ask)
+
+    evaluation = sub.add_parser("eval", help="understanding figures on the frozen question set")
+    evaluation.add_argument("--split", choices=["dev", "test", "all"], default="test")
+    evaluation.add_argument("--set", help="folder with questions.jsonl and danger.jsonl (default: eval/)")
+    evaluation.add_argument("--content", help="content folder (default: the bundled content)")
+    evaluation.add_argument("--json", action="store_true")
+    evaluation.add_argument("--misses", type=int, default=20, help="how many misses to list")
+    evaluation.set_defaults(func=cmd_eval)
 
     chat = sub.add_parser("chat", help="the conversation in a terminal")
     chat.add_argument("--lang", choices=["nl", "en", "fr"])

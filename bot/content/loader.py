@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from bot.content.lexicon import EMPTY_LEXICON, LEXICON_FILE, Lexicon, parse_lexicon
 from bot.content.model import Node, PageText, Snapshot
 from bot.content.problems import Problem
 from bot.content.validate import check_header, check_text, check_tree, id_problem
@@ -185,6 +186,22 @@ def load_content(root: Path | str, today: date | None = None) -> Snapshot:
                     TREE_FILE, tree_lines.get(node.id, 1),
                     f"page {node.id!r} is missing in {lang} ({lang}/{node.id}.md)",
                 ))
+    lexicon = _load_lexicon(root / LEXICON_FILE, set(by_id), problems)
     if problems:
         raise ContentError(problems)
-    return Snapshot.build(languages, nodes, texts)
+    return Snapshot.build(languages, nodes, texts, lexicon)
+
+
+def _load_lexicon(path: Path, page_ids: set[str], problems: list[Problem]) -> Lexicon:
+    """The folder's concept lexicon; a folder without one has an empty lexicon."""
+    if not path.exists():
+        return EMPTY_LEXICON
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+        problems.append(Problem(LEXICON_FILE, line, f"not valid YAML: {exc}".splitlines()[0]))
+        return EMPTY_LEXICON
+    lexicon, found = parse_lexicon(data, page_ids)
+    problems.extend(Problem(LEXICON_FILE, 1, message) for message in found)
+    return lexicon

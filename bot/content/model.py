@@ -14,6 +14,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
+from bot.content.lexicon import EMPTY_LEXICON, Lexicon
 from bot.content.markup import Document, document_text
 
 PAGE_KINDS = ("home", "topic", "page", "emergency", "card", "info")
@@ -69,16 +70,18 @@ class Snapshot:
     nodes: Mapping[str, Node]
     texts: Mapping[tuple[str, str], PageText]
     version: str = field(default="")
+    lexicon: Lexicon = field(default=EMPTY_LEXICON)
 
     @classmethod
     def build(
-        cls, languages: Iterable[str], nodes: Iterable[Node], texts: Iterable[PageText]
+        cls, languages: Iterable[str], nodes: Iterable[Node], texts: Iterable[PageText],
+        lexicon: Lexicon = EMPTY_LEXICON,
     ) -> "Snapshot":
         node_map = {n.id: n for n in sorted(nodes, key=lambda n: n.order)}
         text_map = {(t.lang, t.id): t for t in texts}
         langs = tuple(languages)
-        version = _version_of(langs, node_map, text_map)
-        return cls(langs, MappingProxyType(node_map), MappingProxyType(text_map), version)
+        version = _version_of(langs, node_map, text_map, lexicon)
+        return cls(langs, MappingProxyType(node_map), MappingProxyType(text_map), version, lexicon)
 
     def has(self, page_id: str) -> bool:
         return page_id in self.nodes
@@ -99,6 +102,7 @@ def _version_of(
     languages: tuple[str, ...],
     nodes: Mapping[str, Node],
     texts: Mapping[tuple[str, str], PageText],
+    lexicon: Lexicon,
 ) -> str:
     payload = {
         "languages": languages,
@@ -109,5 +113,7 @@ def _version_of(
             for _, t in sorted(texts.items())
         ],
     }
+    if lexicon != EMPTY_LEXICON:  # versions of content without a lexicon stay as they were
+        payload["lexicon"] = lexicon.as_data()
     raw = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()
     return hashlib.sha256(raw).hexdigest()

@@ -1,28 +1,39 @@
-"""A BM25F-style index of one language's pages, tolerant of typos.
+"""One BM25F index over every language's pages, fused per page, tolerant of typos.
 
-Fields are weighted (title over search phrases over text) before BM25's saturation, as in
-BM25F. A query word that is not in the vocabulary is matched to the nearest known words
-(rapidfuzz), at a discount, so 'docter' still finds 'dokter'.
+Pages are parallel across languages, so a question is scored against all of them at once:
+each word of the question counts once, through whichever language knows it best (the
+reader's own language a little more). "kan ik work zonder papers" finds the work pages
+through the English "work" and the Dutch "zonder". A word counts by how rare it is in the
+pages (idf) and in everyday language (frequency data), so "vont" or "had" cannot decide an
+answer. A word no language knows, and that is not a real word either, is matched to the
+nearest page word of the same language ("huisarst" -> "huisarts"); a real word is never
+"corrected" into another ("verwachting" is not "verkrachting").
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.content.lexicon import Lexicon
 from bot.content.model import PageText
-from bot.search.text import fold, terms
+from bot.search.frequency import is_real_word, specificity
+from bot.search.text import fold, is_stop_word, stem, tokens
 
 FIELD_WEIGHTS = {"title": 3.0, "search": 2.0, "text": 1.0}
 K1 = 1.2
 B = 0.6
-FUZZY_CUTOFF = 80.0
 FUZZY_MIN_LENGTH = 4
 PHRASE_FLOOR = 72.0
+# A word matched in a language other than the reader's counts a little less, so the
+# reader's language decides between near-equal pages.
+OTHER_LANGUAGE = 0.9
+TYPO_WEIGHT = 0.8
+CONCEPT_KEY = "@"
 
 
 @dataclass(frozen=True)
@@ -32,115 +43,234 @@ class Hit:
     coverage: float
 
 
-class LanguageIndex:
-    def __init__(
-        self, lang: str, pages: list[PageText], priors: dict[str, float] | None = None
-    ) -> None:
-        self.lang = lang
-        self.ids = [p.id for p in pages]
-        # A page's prior weight: below 1 for pages that are rarely the best answer on their own.
-        self.priors = [(priors or {}).get(page_id, 1.0) for page_id in self.ids]
-        self.weighted_tf: list[dict[str, float]] = []
-        self.lengths: list[float] = []
-        # term -> [(page index, BM25-saturated tf)]: a query touches only the pages with its words.
-        self.postings: dict[str, list[tuple[int, float]]] = {}
-        self.phrases: list[tuple[str, int]] = []
+@dataclass(frozen=True)
+class Candidate:
+    """One way a question word can match: a term of one language (or a concept), and how much it counts."""
+
+    lang: str
+    term: str
+    weight: float
+
+
+class _Field:
+    """Postings of one language (or of the concepts): term -> [(page index, saturated tf)]."""
+
+    def __init__(self, bags: list[Counter[str]], page_count: int) -> None:
+        lengths = [sum(b.values()) for b in bags]
+        average = (sum(lengths) / max(len(lengths), 1)) or 1.0
         df: Counter[str] = Counter()
-        for index, page in enumerate(pages):
-            bag: Counter[str] = Counter()
-            fields = {
-                "title": page.title + " " + (page.label or ""),
-                "search": "\n".join(page.search),
-                "text": page.plain,
-            }
-            for name, value in fields.items():
-                for term in terms(value, lang):
-                    bag[term] += FIELD_WEIGHTS[name]
-            self.weighted_tf.append(dict(bag))
-            self.lengths.append(sum(bag.values()))
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for index, bag in enumerate(bags):
+            norm = K1 * (1 - B + B * lengths[index] / average)
             df.update(bag.keys())
-            self.phrases.extend((fold(p), index) for p in page.search)
-            self.phrases.append((fold(page.title), index))
-        count = max(len(pages), 1)
-        self.avg_length = (sum(self.lengths) / count) or 1.0
-        for index, bag_map in enumerate(self.weighted_tf):
-            norm = K1 * (1 - B + B * self.lengths[index] / self.avg_length)
-            for term, tf in bag_map.items():
+            for term, tf in bag.items():
                 self.postings.setdefault(term, []).append((index, tf * (K1 + 1) / (tf + norm)))
-        self.idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in df.items()}
-        self.max_idf = max(self.idf.values(), default=1.0)
-        self.vocabulary = list(self.idf)
-        self.phrase_texts = [p for p, _ in self.phrases]
+        self.idf = {t: math.log(1 + (page_count - n + 0.5) / (n + 0.5)) for t, n in df.items()}
+        self.pages_of = {t: {i for i, _ in p} for t, p in self.postings.items()}
 
-    def expand(self, term: str) -> list[tuple[str, float]]:
-        """The vocabulary words a query word stands for, with how much each counts."""
-        if term in self.idf:
-            return [(term, 1.0)]
-        if len(term) < FUZZY_MIN_LENGTH:
+
+class PageIndex:
+    def __init__(
+        self,
+        pages_by_lang: dict[str, list[PageText]],
+        priors: dict[str, float] | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        self.languages = tuple(pages_by_lang)
+        ids: list[str] = []
+        for pages in pages_by_lang.values():
+            ids.extend(p.id for p in pages if p.id not in ids)
+        self.ids = ids
+        position = {page_id: i for i, page_id in enumerate(ids)}
+        self.priors = [(priors or {}).get(page_id, 1.0) for page_id in ids]
+        lexicon = lexicon or Lexicon()
+        self._concepts_by_term = self._concept_terms(lexicon)
+        self.places = {position[p]: self._phrases_of(words) for p, words in lexicon.places.items()
+                       if p in position}
+        self.fields: dict[str, _Field] = {}
+        self.surface: dict[str, dict[str, str]] = {}
+        self.vocabulary: dict[str, list[str]] = {}
+        concept_bags = [Counter[str]() for _ in ids]
+        self.phrase_texts: list[str] = []
+        self.phrase_pages: list[int] = []
+        for lang, pages in pages_by_lang.items():
+            bags = [Counter[str]() for _ in ids]
+            surface: dict[str, str] = {}
+            for page in pages:
+                index = position[page.id]
+                page_concepts: Counter[str] = Counter()
+                for name, value in (("title", page.title + "\n" + (page.label or "")),
+                                    ("search", "\n".join(page.search)), ("text", page.plain)):
+                    words = [w for w in tokens(value) if self._indexable(w, lang)]
+                    stems = [stem(w, lang) for w in words]
+                    for word, term in zip(words, stems):
+                        surface.setdefault(word, term)
+                        bags[index][term] += FIELD_WEIGHTS[name]
+                    for concept in self._concepts_in(lang, stems):
+                        page_concepts[concept] += FIELD_WEIGHTS[name]
+                for concept, tf in page_concepts.items():
+                    concept_bags[index][concept] = max(concept_bags[index][concept], tf)
+                for phrase in (*page.search, page.title):
+                    self.phrase_texts.append(fold(phrase))
+                    self.phrase_pages.append(index)
+            self.fields[lang] = _Field(bags, len(ids))
+            self.surface[lang] = surface
+            self.vocabulary[lang] = [w for w in surface if len(w) >= FUZZY_MIN_LENGTH and not w.isdigit()]
+        self.fields[CONCEPT_KEY] = _Field(concept_bags, len(ids))
+        self.max_idf = max((max(f.idf.values(), default=1.0) for f in self.fields.values()), default=1.0)
+
+    # --- building -------------------------------------------------------------------------
+
+    @staticmethod
+    def _indexable(word: str, lang: str) -> bool:
+        return (len(word) > 1 or word.isdigit()) and not is_stop_word(word, lang)
+
+    @staticmethod
+    def _phrases_of(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+        return [tuple(tokens(w)) for w in words if tokens(w)]
+
+    def _concept_terms(self, lexicon: Lexicon) -> dict[tuple[str, ...], set[str]]:
+        """Stem sequence (language-tagged) -> the concepts it names."""
+        table: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for concept, words in lexicon.concepts.items():
+            for word in words:
+                parts = tokens(word)
+                if not parts:
+                    continue
+                for lang in self.languages:
+                    table[(lang, *(stem(p, lang) for p in parts))].add(concept)
+        return dict(table)
+
+    def _concepts_in(self, lang: str, stems: list[str]) -> set[str]:
+        """The concepts whose words occur (as stems, in order) in a field's stems."""
+        found: set[str] = set()
+        table = self._concepts_by_term
+        if not table:
+            return found
+        for start in range(len(stems)):
+            for length in (1, 2, 3):
+                key = (lang, *stems[start:start + length])
+                if len(key) == length + 1 and key in table:
+                    found |= table[key]
+        return found
+
+    # --- searching ------------------------------------------------------------------------
+
+    def candidates(self, words: list[str], prefer: str | None) -> list[list[Candidate]]:
+        """For each question word, the terms it can stand for, across languages and concepts."""
+        out: list[list[Candidate]] = []
+        for position, word in enumerate(words):
+            found: list[Candidate] = []
+            if any(is_stop_word(word, lang) for lang in self.languages) or (len(word) < 2 and not word.isdigit()):
+                out.append(found)
+                continue
+            for lang in self.languages:
+                term = stem(word, lang)
+                if term in self.fields[lang].idf:
+                    factor = 1.0 if lang == prefer or prefer is None else OTHER_LANGUAGE
+                    found.append(Candidate(lang, term, factor * specificity(word, lang)))
+            if not found and self._typo_candidate(word):
+                found = self._typo_matches(word, prefer)
+            for concept in self._concepts_at(words, position):
+                found.append(Candidate(CONCEPT_KEY, concept, 1.0))
+            out.append(found)
+        return out
+
+    def _typo_candidate(self, word: str) -> bool:
+        return (len(word) >= FUZZY_MIN_LENGTH and not word.isdigit()
+                and not is_real_word(word, self.languages))
+
+    def _typo_matches(self, word: str, prefer: str | None) -> list[Candidate]:
+        cutoff = 75.0 if len(word) <= 5 else 80.0
+        found: list[Candidate] = []
+        for lang in self.languages:
+            factor = 1.0 if lang == prefer or prefer is None else OTHER_LANGUAGE
+            surface = self.surface[lang]
+            matches = process.extract(word, self.vocabulary[lang], scorer=fuzz.ratio,
+                                      score_cutoff=cutoff, limit=2)
+            for match, score, _ in matches:
+                found.append(Candidate(lang, surface[match], factor * TYPO_WEIGHT * (score / 100.0) ** 2))
+        return found
+
+    def _concepts_at(self, words: list[str], position: int) -> set[str]:
+        """Concepts named by a phrase of the question that starts at ``position``."""
+        found: set[str] = set()
+        table = self._concepts_by_term
+        if not table:
+            return found
+        for lang in self.languages:
+            for length in (1, 2, 3):
+                part = words[position:position + length]
+                if len(part) == length:
+                    key = (lang, *(stem(w, lang) for w in part))
+                    found |= table.get(key, set())
+        return found
+
+    def named_places(self, words: list[str]) -> set[int]:
+        """Place pages whose name occurs in the question (a long name also with a typo)."""
+        named: set[int] = set()
+        text = " " + " ".join(words) + " "
+        for index, phrases in self.places.items():
+            for phrase in phrases:
+                if " " + " ".join(phrase) + " " in text:
+                    named.add(index)
+                elif len(phrase) == 1 and len(phrase[0]) >= 7 and any(
+                        len(w) >= 6 and fuzz.ratio(w, phrase[0]) >= 85 for w in words):
+                    named.add(index)
+        return named
+
+    def search(self, query: str, limit: int = 5, prefer: str | None = None,
+               place_prior: float = 0.5, place_boost: float = 1.0) -> list[Hit]:
+        """Pages ranked for ``query``, each with the share of the question's meaning it covers."""
+        words = list(dict.fromkeys(tokens(query)))
+        if not words:
             return []
-        found = process.extract(term, self.vocabulary, scorer=fuzz.ratio,
-                                score_cutoff=FUZZY_CUTOFF, limit=3)
-        matches = [(word, (score / 100.0) ** 2 * 0.8) for word, score, _ in found]
-        if not matches and len(term) >= 6:
-            matches = [(w, 0.5) for w in self.vocabulary
-                       if len(w) >= 5 and (term.startswith(w) or w.startswith(term))][:3]
-        return matches
-
-    def search(self, query: str, limit: int = 5) -> tuple[list[Hit], float]:
-        """Ranked pages and the share of the query's meaning the language knows at all.
-
-        A word known only through a typo match counts for less than an exact one, so an
-        English 'police' is not taken for Dutch because it resembles a Dutch word.
-        """
-        query_terms = list(dict.fromkeys(terms(query, self.lang)))
-        if not query_terms:
-            return [], 0.0
-        expanded = {t: self.expand(t) for t in query_terms}
-        default_idf = self.max_idf
-        term_mass = {t: max((self.idf[w] for w, _ in expanded[t]), default=default_idf)
-                     for t in query_terms}
-        total_mass = sum(term_mass.values()) or 1.0
-        known_mass = sum(term_mass[t] * max(w for _, w in expanded[t])
-                         for t in query_terms if expanded[t])
+        per_word = self.candidates(words, prefer)
         scores: dict[int, float] = {}
-        for term in query_terms:
-            words = expanded[term]
-            if len(words) == 1:  # the common case: the word itself is known
-                word, weight = words[0]
-                factor = weight * self.idf[word]
-                for index, saturated in self.postings.get(word, ()):
-                    scores[index] = scores.get(index, 0.0) + factor * saturated
+        masses: list[float] = []
+        covered: dict[int, float] = defaultdict(float)
+        for word, found in zip(words, per_word):
+            if not found:
+                if self._typo_candidate(word) or not is_real_word(word, self.languages):
+                    masses.append(0.5 * self.max_idf)  # unknown words lower the coverage
                 continue
             best: dict[int, float] = {}
-            for word, weight in words:
-                factor = weight * self.idf[word]
-                for index, saturated in self.postings.get(word, ()):
+            mass = 0.0
+            pages_with: set[int] = set()
+            for cand in found:
+                field = self.fields[cand.lang]
+                factor = cand.weight * field.idf[cand.term]
+                mass = max(mass, factor)
+                pages_with |= field.pages_of[cand.term]
+                for index, saturated in field.postings[cand.term]:
                     value = factor * saturated
                     if value > best.get(index, 0.0):
                         best[index] = value
             for index, value in best.items():
                 scores[index] = scores.get(index, 0.0) + value
+            masses.append(mass)
+            for index in pages_with:
+                covered[index] += mass
+        total_mass = sum(masses) or 1.0
         folded = fold(query)
-        for phrase, score, position in process.extract(
+        for _, score, position in process.extract(
             folded, self.phrase_texts, scorer=fuzz.ratio, score_cutoff=PHRASE_FLOOR, limit=5
         ):
-            index = self.phrases[position][1]
+            index = self.phrase_pages[position]
             if index in scores:
                 scores[index] *= 1 + 0.6 * (score - PHRASE_FLOOR) / (100 - PHRASE_FLOOR)
         for index in scores:
             scores[index] *= self.priors[index]
-        # Only pages scoring at least the limit-th best score need the (score, id) sort.
+        named = self.named_places(words) if self.places else set()
+        top_other = max((v for i, v in scores.items() if i not in self.places), default=0.0)
+        for index in self.places:
+            if index in named:
+                scores[index] = scores.get(index, 0.0) * place_boost + top_other
+            elif index in scores:
+                scores[index] *= place_prior
         positive = [v for v in scores.values() if v > 0]
         cut = heapq.nlargest(limit, positive)[-1] if len(positive) > limit else 0.0
         best_pages = sorted(((i, v) for i, v in scores.items() if v > 0 and v >= cut),
                             key=lambda item: (-item[1], self.ids[item[0]]))[:limit]
-        hits = [Hit(self.ids[i], score, self._covered(i, expanded, term_mass) / total_mass)
-                for i, score in best_pages]
-        return hits, known_mass / total_mass
+        return [Hit(self.ids[i], v, min(covered.get(i, 0.0) / total_mass, 1.0)) for i, v in best_pages]
 
-    def _covered(self, index: int, expanded: dict[str, list[tuple[str, float]]],
-                 term_mass: dict[str, float]) -> float:
-        """The query's meaning (idf mass) that page ``index`` contains."""
-        tf_map = self.weighted_tf[index]
-        return sum(mass for term, mass in term_mass.items()
-                   if any(word in tf_map for word, _ in expanded[term]))

@@ -1,7 +1,8 @@
-"""Searching a snapshot: per-language indexes, built once per content version.
+"""Searching a snapshot: one multilingual index per content version, danger first.
 
-When a new snapshot is published the next search builds fresh indexes for it, so search
-always matches what is served.
+When a new snapshot is published the next search builds a fresh index for it, so search
+always matches what is served. A page is reported as *the* answer only when the evidence
+is clear; otherwise the caller offers the best few and asks which one fits.
 """
 
 from __future__ import annotations
@@ -11,18 +12,24 @@ from dataclasses import dataclass
 
 from bot.content.model import EMERGENCY_ID, ROOT_ID, Snapshot
 from bot.search.danger import detect_danger
-from bot.search.index import Hit, LanguageIndex
-from bot.search.text import stop_word_hits, tokens
+from bot.search.index import Hit, PageIndex
+from bot.search.language import choose_language
+from bot.search.text import tokens
 
+# Calibrated on the development part of the blind question set (see README, "Evaluation").
 MIN_COVERAGE = 0.5
 MIN_SCORE = 2.0
+MIN_MARGIN = 0.2
 # A "show this" card is something to show at a desk, not an answer to a question; the page
 # it belongs to links to it, so it ranks slightly below an equally good page.
 CARD_PRIOR = 0.8
 # A topic is a menu: when it matches about as well as one of its pages, the page is the
 # more useful answer (it still lists the topic's other pages through its buttons).
 TOPIC_PRIOR = 0.85
-PRIORS = {"card": CARD_PRIOR, "topic": TOPIC_PRIOR}
+HOME_PRIOR = 0.7
+PRIORS = {"card": CARD_PRIOR, "topic": TOPIC_PRIOR, "home": HOME_PRIOR}
+# A city's page answers a question that names the city; otherwise the topic page is better.
+PLACE_PRIOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -37,81 +44,63 @@ class SearchResult:
         return [h.page_id for h in self.hits]
 
 
+def is_clear(hits: list[Hit] | tuple[Hit, ...]) -> bool:
+    """Whether the best page is clearly the answer: enough of the question, ahead of the rest."""
+    if not hits or hits[0].coverage < MIN_COVERAGE or hits[0].score < MIN_SCORE:
+        return False
+    if len(hits) == 1:
+        return True
+    return 1 - hits[1].score / hits[0].score >= MIN_MARGIN
+
+
 class Searcher:
     """Answers questions against whichever snapshot it is given."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._version = ""
-        self._indexes: dict[str, LanguageIndex] = {}
+        self._index: PageIndex | None = None
 
-    def indexes(self, snapshot: Snapshot) -> dict[str, LanguageIndex]:
-        indexes = self._indexes
-        if self._version != snapshot.version:
+    def index(self, snapshot: Snapshot) -> PageIndex:
+        index = self._index
+        if self._version != snapshot.version or index is None:
             with self._lock:
-                if self._version != snapshot.version:
-                    indexes = {
-                        lang: LanguageIndex(
-                            lang, [p for p in snapshot.pages(lang) if p.id != ROOT_ID],
-                            priors={i: PRIORS[n.kind] for i, n in snapshot.nodes.items() if n.kind in PRIORS},
-                        )
-                        for lang in snapshot.languages
-                    }
-                    self._indexes, self._version = indexes, snapshot.version
-                else:
-                    indexes = self._indexes
-        return indexes
+                if self._version != snapshot.version or self._index is None:
+                    self._index = build_index(snapshot)
+                    self._version = snapshot.version
+                index = self._index
+        return index
+
+    # The engine prepares a new snapshot's index through this name before serving it.
+    indexes = index
 
     def search(
         self, snapshot: Snapshot, query: str, lang: str | None = None, limit: int = 5,
         prefer: str | None = None,
     ) -> SearchResult:
-        """Rank pages for ``query``.
+        """Rank pages for ``query`` in every language at once.
 
-        With ``lang``, only that language is searched. Without it, every language is
-        searched once and the one that matched best is reported; ``prefer`` (the reader's
-        language) wins whenever it finds a confident answer itself, so a reader is only
-        switched to another language when their own gives nothing good.
+        The answer's language is ``lang`` when given; otherwise the language the question is
+        written in, where ``prefer`` (the reader's language) wins unless the question is
+        clearly in another one.
         """
-        indexes = self.indexes(snapshot)
+        index = self.index(snapshot)
+        words = tokens(query)
+        chosen = lang if lang in snapshot.languages else choose_language(
+            words, snapshot.languages, prefer)
+        hits = index.search(query, limit=max(limit, 4), prefer=chosen, place_prior=PLACE_PRIOR)
         danger = detect_danger(query)
-        if lang in indexes:
-            chosen = lang
-            hits, _ = indexes[lang].search(query, limit)
-        else:
-            per_lang: dict[str, tuple[list[Hit], float]] = {}
-            if prefer in indexes:  # most questions are in the reader's language: try it first
-                per_lang[prefer] = indexes[prefer].search(query, limit)
-            if prefer in per_lang and _confident(per_lang[prefer][0]):
-                chosen = prefer
-            else:
-                for code, index in indexes.items():
-                    if code not in per_lang:
-                        per_lang[code] = index.search(query, limit)
-                chosen = self._best_language(per_lang, query)
-                if prefer in per_lang and not _confident(per_lang[chosen][0]):
-                    chosen = prefer
-            hits = per_lang[chosen][0]
-        confident = _confident(hits)
+        confident = is_clear(hits)
         if danger:
-            emergency = [h for h in hits if h.page_id == EMERGENCY_ID]
-            top = emergency[0] if emergency else Hit(EMERGENCY_ID, hits[0].score + 1 if hits else 1.0, 1.0)
-            hits = [top] + [h for h in hits if h.page_id != EMERGENCY_ID][: limit - 1]
+            rest = [h for h in hits if h.page_id != EMERGENCY_ID]
+            top = Hit(EMERGENCY_ID, (hits[0].score if hits else 0.0) + 1.0, 1.0)
+            hits = [top] + rest
             confident = True
-        return SearchResult(chosen, tuple(hits), confident, danger)
-
-    @staticmethod
-    def _best_language(per_lang: dict[str, tuple[list[Hit], float]], query: str) -> str:
-        """The language a question is most likely written in, from its words and its matches."""
-        words = max(len(tokens(query)), 1)
-
-        def signal(lang: str) -> float:
-            hits, known = per_lang[lang]
-            top = hits[0].coverage if hits else 0.0
-            return known + top + 1.5 * stop_word_hits(query, lang) / words
-
-        return max(per_lang, key=signal)
+        return SearchResult(chosen, tuple(hits[:limit]), confident, danger)
 
 
-def _confident(hits: list[Hit] | tuple[Hit, ...]) -> bool:
-    return bool(hits) and hits[0].coverage >= MIN_COVERAGE and hits[0].score >= MIN_SCORE
+def build_index(snapshot: Snapshot) -> PageIndex:
+    pages = {lang: snapshot.pages(lang) for lang in snapshot.languages}
+    priors = {i: PRIORS[n.kind] for i, n in snapshot.nodes.items() if n.kind in PRIORS}
+    priors.setdefault(ROOT_ID, HOME_PRIOR)
+    return PageIndex(pages, priors=priors, lexicon=snapshot.lexicon)

@@ -1,4 +1,9 @@
-"""Turning text into search terms: accent folding, tokens, stop words, Snowball stems."""
+"""Turning text into search terms in any script: folding, Unicode words, stop words, stems.
+
+Words are found with Unicode word boundaries, so Arabic, Tigrinya or Cyrillic text yields
+tokens as Latin text does. Folding lowercases and strips accents (and, for Arabic, the
+short vowels, tatweel and letter variants that people type inconsistently).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,14 @@ from functools import lru_cache
 
 import Stemmer
 
-STEMMER_NAMES = {"nl": "dutch", "en": "english", "fr": "french"}
+# Snowball stemmers by language code; a language without one is searched unstemmed.
+STEMMER_NAMES = {
+    "nl": "dutch", "en": "english", "fr": "french", "ar": "arabic", "de": "german",
+    "es": "spanish", "pt": "portuguese", "it": "italian", "tr": "turkish", "ru": "russian",
+}
 
-# Short function words that say nothing about a topic. They are still counted as a
-# language signal when the language of a question is unknown.
+# Short function words that say nothing about a topic. Frequency data (see weights.py)
+# weighs the rest; these are dropped outright because they are in every page.
 STOP_WORDS: dict[str, frozenset[str]] = {
     "nl": frozenset(
         "de het een en of ik je jij u mijn me mij wij we ons onze zij ze hij haar hem zijn is"
@@ -36,7 +45,10 @@ STOP_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 
-_TOKEN = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")
+_ELISION = str.maketrans({"'": " ", "’": " ", "ʼ": " ", "`": " "})
+# Arabic letters people write in several ways: alef forms, final yaa, taa marbuta.
+_ARABIC = str.maketrans({"ـ": None, "ى": "ي", "ة": "ه", "ٱ": "ا"})
 
 
 class _StripCombining(dict):  # type: ignore[type-arg]
@@ -52,29 +64,40 @@ _STRIP_COMBINING = _StripCombining()
 
 
 def fold(text: str) -> str:
-    """Lowercase and strip accents, so 'médecin', 'Medecin' and 'medecin' are one word."""
+    """Lowercase and strip accents and marks, so 'médecin', 'Medecin' and 'medecin' are one."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if decomposed.isascii():
         return decomposed
     # translate() runs in C; a character-by-character generator made index builds slow.
-    return decomposed.translate(_STRIP_COMBINING)
+    return decomposed.translate(_STRIP_COMBINING).translate(_ARABIC)
 
 
 def tokens(text: str) -> list[str]:
     """Words of a text after folding; apostrophes split French elisions (j'ai -> j, ai)."""
-    return _TOKEN.findall(fold(text).replace("'", " ").replace("’", " "))
+    return _WORD.findall(fold(text).translate(_ELISION))
 
 
-@lru_cache(maxsize=8)
-def _stemmer(lang: str) -> Stemmer.Stemmer:
-    return Stemmer.Stemmer(STEMMER_NAMES.get(lang, "english"))
+@lru_cache(maxsize=16)
+def _stemmer(lang: str) -> Stemmer.Stemmer | None:
+    name = STEMMER_NAMES.get(lang)
+    return Stemmer.Stemmer(name) if name else None
+
+
+def stem(word: str, lang: str) -> str:
+    stemmer = _stemmer(lang)
+    return stemmer.stemWord(word) if stemmer else word
+
+
+def is_stop_word(word: str, lang: str) -> bool:
+    return word in STOP_WORDS.get(lang, ())
 
 
 def terms(text: str, lang: str) -> list[str]:
     """Search terms of a text in one language: tokens without stop words, stemmed."""
     stop = STOP_WORDS.get(lang, frozenset())
     words = [w for w in tokens(text) if w not in stop and (len(w) > 1 or w.isdigit())]
-    return _stemmer(lang).stemWords(words)
+    stemmer = _stemmer(lang)
+    return stemmer.stemWords(words) if stemmer else words
 
 
 def stop_word_hits(text: str, lang: str) -> int:
