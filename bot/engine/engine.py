@@ -22,7 +22,8 @@ from bot.i18n import gettext, language_name, negotiate, translations
 from bot.search import Searcher
 
 log = logging.getLogger(__name__)
-MAX_QUESTION = 500
+# Danger is looked for in the whole message (up to this); search reads its first 500 characters.
+MAX_QUESTION = 2000
 OTHER_ANSWERS = 3
 
 
@@ -153,23 +154,25 @@ class Engine:
         lang = result.lang
         state = State(lang)
         _ = gettext(lang)
-        if result.confident and result.hits:
-            best = result.hits[0].page_id
+        usable = [h.page_id for h in result.hits if (lang, h.page_id) in snapshot.texts]
+        if result.danger or (result.confident and usable):
+            best = EMERGENCY_ID if result.danger else usable[0]
             reply = page_view(snapshot, lang, best)
             shown = {b.action for b in reply.all_buttons}
-            others = [h.page_id for h in result.hits[1:]
-                      if h.score >= 0.4 * result.hits[0].score and (lang, h.page_id) in snapshot.texts
-                      and open_action(snapshot, lang, h.page_id) not in shown]
+            others = [p for p in usable if p != best and open_action(snapshot, lang, p) not in shown]
             extra = tuple((page_button(snapshot, lang, p, "→ "),) for p in others[:OTHER_ANSWERS])
             parts = reply.parts
-            if result.danger and best == EMERGENCY_ID:
+            if result.danger and extra:
+                # The emergency page first, and right below it the pages the question was about.
                 parts = parts + ((paragraph(_("Below are more answers to your question.")),),)
-            rows = extra + reply.buttons
-            return state, Reply(parts, rows, lang, best, None, self._scores(result))
-        guesses = [(page_button(snapshot, lang, h.page_id, "→ "),) for h in result.hits[:OTHER_ANSWERS]]
+            return state, Reply(parts, extra + reply.buttons, lang, best, None, self._scores(result))
+        guesses = [(page_button(snapshot, lang, p, "→ "),) for p in usable[:OTHER_ANSWERS]]
         guesses.append((Button("🏠 " + _("All topics"), open_action(snapshot, lang, ROOT_ID)),))
-        reply = notice_view(snapshot, lang, _(
-            "Sorry, I did not understand your question. Try other words, or choose a topic."), guesses)
+        if usable:
+            notice = _("I am not sure which page answers your question. Which one fits?")
+        else:
+            notice = _("Sorry, I did not understand your question. Try other words, or choose a topic.")
+        reply = notice_view(snapshot, lang, notice, guesses)
         return state, Reply(reply.parts, reply.buttons, lang, None, None, self._scores(result))
 
     @staticmethod

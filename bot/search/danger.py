@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.search import danger_phrases as phrases
+from bot.search.frequency import is_real_word
 from bot.search.text import fold
 
 
@@ -35,6 +38,8 @@ MAX_LENGTH = 2000
 # How near a plain "now" must be to the danger words to count ("... and now he hits me").
 NOW_WINDOW = 20
 JOKING_KINDS = ("violence", "child")
+TYPO_LANGUAGES = ("nl", "en", "fr")
+_TRIGGERS = [(kind, word) for kind, words in phrases.TRIGGER_WORDS.items() for word in words]
 
 
 def _clean(text: str) -> str:
@@ -63,7 +68,7 @@ def _in_present(sentence: str, start: int, end: int) -> bool:
 
 
 def _kind_in(sentence: str) -> str | None:
-    cleaned = _IDIOMS.sub(lambda m: " " * len(m.group()), sentence)
+    cleaned = _SAFE_NOW.sub(lambda m: " " * len(m.group()), _IDIOMS.sub(lambda m: " " * len(m.group()), sentence))
     joking = bool(_JOKE.search(sentence))
     for kind, pattern in _KINDS.items():
         if joking and kind in JOKING_KINDS:
@@ -71,6 +76,21 @@ def _kind_in(sentence: str) -> str | None:
         for match in pattern.finditer(cleaned):
             if _in_present(cleaned, match.start(), match.end()):
                 return kind
+    return _misspelt_trigger(cleaned)
+
+
+def _misspelt_trigger(sentence: str) -> str | None:
+    """A danger word typed with a letter or two wrong, never a real word of another meaning."""
+    for match in re.finditer(r"\w{6,}", sentence):
+        word = match.group()
+        allowed = 1 if len(word) < 9 else 2
+        for kind, trigger in _TRIGGERS:
+            if abs(len(word) - len(trigger)) > allowed or word[0] != trigger[0]:
+                continue
+            if Levenshtein.distance(word, trigger, score_cutoff=allowed) <= allowed:
+                if word == trigger or not is_real_word(word, TYPO_LANGUAGES):
+                    if _in_present(sentence, match.start(), match.end()):
+                        return kind
     return None
 
 

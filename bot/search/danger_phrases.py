@@ -54,7 +54,7 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"(plan|planning|going) to (die|end)", r"life is (not|no longer) worth",
         r"(tired|sick) of (living|being alive|life)", r"i dey (wan|want) die", r"make i die",
         # fr
-        r"me (tuer|suicider|suicide|pendre|jeter)", r"envie de (mourir|mourrir|crever|disparaitre)",
+        r"\b(je|j|jveux|jvais|jsuis|moi)\b.{0,20}\bme (tuer|suicider|suicide|pendre|jeter)", r"\bme (suicider|suicide|pendre)\b", r"envie de me tuer", r"envie de (mourir|mourrir|crever|disparaitre)",
         r"ve(u|ux|ut) (mourir|mourrir|crever|disparaitre)", r"(plus|pas|pa) envie de vivre",
         r"(ne |n )?(veu|veux|veut|ve) (plus|pu) vivre", r"mettre fin a (mes jours|ma vie|tout)",
         r"en finir", r"j en peux plus de (cette |la )?vie", r"(mieux|bien) sans moi",
@@ -67,8 +67,8 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"(brand|verbrand|brandde) (mezelf|me|mijn)", r"(hoofd|head|tete) .{0,20}(tegen de muur|against the wall|contre le mur)",
         r"taillad", r"(poignet|poignets|veines|wrist|wrists|pols|polsen|aders)", r"(scars|littekens|cicatrices).{0,20}(fresh|new|nieuwe|nouvelles)",
         r"(mezelf|mijzelf) (snijden|snij|te snijden|pijn doen|krassen)", r"\bsnij (mezelf|me) (in|open)",
-        r"(cut|cutting|cuttin|hurt|hurting|burn|burning) (my ?self|myslef|my (arm|arms|wrist|wrists|skin))",
-        r"self ?harm", r"me (scarifier|faire du mal|fais du mal)", r"me (couper|coupe|bruler|brule) (les |mes |le )?(veines|poignets|bras|cuisses|peau)",
+        r"(cut|cutting|cuttin|hurt|hurting|burn|burning) (my ?self|myslef|my (arm|arms|wrist|wrists|skin|leg|legs|thigh|thighs|body|stomach|belly))",
+        r"self ?harm", r"me (scarifier|faire du mal|fais du mal)", r"me (couper|coupe|bruler|brule|taillade|scarifie) (les |mes |le |la |ma )?(veines|poignets|poignet|bras|cuisse|cuisses|jambe|jambes|ventre|peau)",
         r"(je me |jme |j me )(fais du mal|fais mal expres)",
         r"(scarif|automutil)", r"(lame|rasoir|razor|scheermes|mesje).{0,30}(pols|wrist|poignet|arm|bras)",
     ),
@@ -85,7 +85,7 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"(pillen|tabletten|medicijnen|paracetamol) (ingenomen|geslikt|genomen)",
         r"vergiftig", r"gif (gedronken|ingenomen|geslikt)", r"(bleekmiddel|chloor|wc eend|ontstopper) (gedronken|ingeslikt|op)",
         r"(many|lot of|lots of|all (my|the|his|her)|whole (box|bottle|pack)|too many|plenty) (of )?(pills|tablets|meds|medicine|paracetamol|sleeping pills)",
-        r"(took|swallowed|drank|taken|take) .{0,25}(pills|tablets|bleach|poison|chemicals|rat poison)",
+        r"\b(took|swallowed|drank|have taken|has taken|just took)\b .{0,25}\b(pills|tablets|bleach|poison|chemicals|rat poison)\b",
         r"poison", r"(not|isnt|is not|wont|won t) (waking|wake) up",
         r"(beaucoup|trop|toute la boite|tous (mes|les|ses)|plein) (de |des )?(medicaments|comprimes|cachets|pilules|doliprane)",
         r"(pris|avale|bu|bois) .{0,25}(medicaments|comprimes|cachets|pilules|javel|poison|produit)",
@@ -95,7 +95,9 @@ DANGER: dict[str, tuple[str, ...]] = {
     "medical": (
         r"(face|visage|gezicht|mond|mouth|bouche).{0,25}(one side|un cote|een kant|hanging|droop|tordu|scheef|de travers|pend)",
         r"(cant|can t|cannot|not able to|kan niet|kan niet meer|peut plus|peut pas|arrive plus a) (talk|speak|praten|spreken|parler)( properly| well| goed| bien)?",
-        r"respire (tres |trop |vraiment )?mal", r"(not|no|isnt|is not) (answering|responding|reacting|moving)", r"(ne )?(repond|reagit|bouge) (plus|pas|pa)",
+        r"respire (tres |trop |vraiment )?mal", r"\b(not|no|isnt|is not) (answering|responding|reacting|moving)\b(?! (my|our|the|to|since|for|his phone|her phone))", r"(ne )?(reagit|bouge) (plus|pas|pa)\b(?! (depuis|au telephone|a mes|aux|a nos|sur|de))",
+        r"(par terre|au sol|tombe|tombee|allonge|allongee|evanoui|evanouie|yeux fermes).{0,40}(repond|reagit) (plus|pas|pa)\b",
+        r"(repond|reagit) (plus|pas|pa) quand (on|je|nous) (lui )?(parle|appelle|secoue)",
         r"(reageert|beweegt|antwoordt) (niet|nie|nergens)", r"(bleeding|bloedt|saigne) (from|uit|de la|du|de) (head|hoofd|tete|neck|nek|cou)",
         r"(is |est |il est |ist )?(tout |all |helemaal |heel )(bleu|blue|blauw|gris|grey|gray|grijs)",
         r"(shaking|tremble|trilt|schokt) .{0,20}(not|pas|niet|foam|bave|schuim)", r"(fever|koorts|fievre).{0,30}(stiff|stijve|raide|convuls|stuip)",
@@ -131,15 +133,15 @@ DANGER: dict[str, tuple[str, ...]] = {
     ),
     "violence": (
         r"(vannacht|vanavond|tonight|ce soir|cette nuit).{0,25}(vermoord|kill|tuer|doodmaken|afmaken)", r"(vermoord\w*|kill|tuer|doodmaken|afmaken).{0,20}(vannacht|vanavond|tonight|ce soir|cette nuit)",
-        r"(threaten\w*|pointing|points|holds|holding|heeft|hield|tient|menace|bedreigt|dreigt).{0,20}(knife|gun|mes|pistool|couteau|pistolet|arme|wapen)",
-        r"(knife|gun|mes|couteau|pistool|pistolet|arme|wapen) (to|at|op|tegen|sur|on) (me|my|mij|mijn|moi|ma|mon|my throat|ma gorge)",
+        r"\b(threaten\w*|pointing|points|holds|holding|heeft een|hield een|tient|menace|bedreigt|bedreigen|dreigt)\b.{0,20}\b(knife|gun|mes|pistool|couteau|pistolet|arme|wapen)\b",
+        r"\b(knife|gun|mes|couteau|pistool|pistolet|arme|wapen) (to|at|op|tegen|sur|on) (me|my|mij|mijn|moi|ma|mon|my throat|ma gorge)\b",
         r"(beating|hitting|attacking|stabbing|kicking|punching) (my|a|the|him|her|someone|somebody)", r"(tabass|lynch)",
         r"(frappent|battent|tapent|cognent) (mon|ma|un|une|le|la|quelqu)", r"(slaan|schoppen|steken) (mijn|iemand|hem|haar)",
         r"(banging|bangs|kicking|hitting|tape|frappe|cogne|bonkt|bonst|slaat|trapt) (on )?(the |my |a la |la |ma |op de |tegen de )?(door|porte|deur)",
         r"(hiding|hide|verstopt|verstop|cache|cachee|caches) (in|from|derriere|dans|achter|voor)", r"(chasing|chase|run after|courent apres|court apres|achtervolg|achter (me|mij) aan)",
         r"(vient|viendra|va venir|arrive|coming|komt|kommt).{0,40}(me faire payer|hurt me|kill me|beat me|me tuer|me frapper|vermoorden|slaan)",
         r"(pour|to) me faire payer", r"(deja|already|al eens|vroeger ook).{0,20}(casse|broke|gebroken).{0,20}(bras|arm|jambe|leg|nez|nose|ribs|cotes)",
-        r"(aidez|aide) ?moi\b.{0,5}$", r"^(help|hulp|au secours|aidez moi)\b", r"au secours",
+        r"(aidez|aide) ?moi\b.{0,5}$", r"au secours",
         # nl
         r"(slaat|schopt|mishandelt|wurgt|bedreigt|sloeg|trapt|steekt) (me|mij|mn|mijn moeder|ons)",
         r"\bwil (me|mij|ons) (vermoorden|doden|dood maken|doodmaken|afmaken)", r"(gaat|komt) (me|mij|ons) (vermoorden|doden|afmaken|pakken)",
@@ -164,7 +166,7 @@ DANGER: dict[str, tuple[str, ...]] = {
     "child": (
         r"(dochter|zoon|kind|kindje|daughter|son|child|kid|fille|fils|enfant|petit|petite|nichtje|neefje|niece|nephew|niece).{0,30}(is weg|kwijt|vermist|missing|disparu|disparue|perdu|perdue|introuvable)",
         r"(meegegaan|gone|went|left|partie|parti) (met|with|avec) (een|a|un) (man|homme|onbekende|stranger|inconnu)",
-        r"(will|going to|gonna|va|veut|gaat|wil) (throw|kill|hurt|take|jeter|tuer|frapper|gooien|vermoorden|doden|meenemen) (her|him|my baby|the baby|my child|the child|le bebe|mon bebe|ma fille|mon fils|de baby|mijn kind|mijn baby|haar|hem)",
+        r"(will|going to|gonna|va|veut|gaat|wil) (throw|kill|hurt|jeter|tuer|frapper|gooien|vermoorden|doden) (her|him|my baby|the baby|my child|the child|le bebe|mon bebe|ma fille|mon fils|de baby|mijn kind|mijn baby|haar|hem)",
         r"(girl|boy|child|kid|baby|meisje|jongen|kind|kindje|enfant|petit|petite|fille|garcon|bebe).{0,40}(locked|opgesloten|enferme|alone|alleen|seul|seule).{0,40}(hours|uur|heures|days|dagen|jours|freezing|cold|vriest|froid|crying|huilt|pleure)",
         r"(le|la|l) (frappe|bat|tape) .{0,20}(pleur|crie|cri)", r"(slaat|schopt) (hem|haar|het kind|de kleine)",
         r"(kind|kinderen|zoon|dochter|baby|kindje).{0,30}(geslagen|slaat|mishandeld|in gevaar|kwijt|vermist|weg en)",
@@ -191,7 +193,7 @@ DANGER: dict[str, tuple[str, ...]] = {
     ),
     "sexual": (
         r"(met|with|avec) (zijn|his|son|de|een|a|un) (klant|klanten|client|customer|vriend|ami|friend) .{0,25}(hotel|slapen|sleep|coucher)",
-        r"(is |he is |hij |il )?(forcing|dwingt|force) (me|mij)\b", r"\bme force\b", r"(take|taking|pull|pulling|rip|ripping|trek|trekt|uittrekken|enlever|arracher) (off )?(my|mijn|mes) (clothes|kleren|vetements)",
+        r"\b(he is|he s|hes|hij|il|they are|ze|ils) (forcing|dwingt|dwingen|force|forcent) (me|mij)\b", r"\b(il|ils) me force\b", r"(take|taking|pull|pulling|rip|ripping|trek|trekt|uittrekken|enlever|arracher) (off )?(my|mijn|mes) (clothes|kleren|vetements)",
         r"(tire|tiree|getrokken|pulled|dragged|threw) .{0,15}(sur le lit|op bed|on the bed|onto the bed)", r"(touch|touching|betast|touche) (me|mij|moi)\b.{0,30}(against|zonder|sans|force|wil niet|veux pas|dont want)",
         r"\bverkracht\b", r"(net|zojuist|gisteren|vannacht|vandaag) .{0,20}(verkracht|aangerand)",
         r"(dwingt|dwong|dwingen) (me|mij) (tot )?(seks|te neuken|sex)", r"\b(raped|rapped|rape me|raping me)\b", r"forc\w* (me )?(to have )?(sex|into sex)",
@@ -214,7 +216,9 @@ IDIOMS: tuple[str, ...] = (
     r"dead (tired|bored|broke|serious)", r"dying (to|for) ", r"dying of (boredom|laughter|curiosity|shame|hunger|thirst)",
     r"(scared|bored|worried|tired|sick) to death", r"kill (the )?time", r"(my )?(phone|battery) (is )?(dead|dying)",
     r"could (just )?die of", r"died laughing", r"kill (the|this) (process|application|case)",
-    r"(a )?(shot|shots|jab|injection) for", r"(will|would|gonna|going to) kill me if", r"(kills|kill) me (if|when)",
+    r"(a )?(shot|shots|jab|injection) for",
+    r"\b(had|has had|heeft (een )?\w* ?(gehad)|a eu|a fait|avait fait) (a |an |een |un |une )?(stroke|beroerte|avc|heart attack|hartaanval|crise cardiaque|infarct)\b",
+    r"\b(enferme|enfermee|opgesloten|locked up|vast|vastgezet|detenu|detenue) (a|in|au|dans le|dans la|dans un|en|op) (zeist|rotterdam|schiphol|detentie|detention|centre|centrum|prison|gevangenis|cel|cellule|retention|the detention|een detentiecentrum)", r"(will|would|gonna|going to) kill me if", r"(kills|kill) me (if|when)",
     r"(me tue|me tuera|va me tuer) (si|quand)", r"(vermoordt|vermoorden|maakt) (me|mij) (af )?(als|wanneer)",
     r"(what is|whats|what s|c quoi|c est quoi|qu est ce qu|wat is|wat gebeurt (er )?bij) (an |a |une |un |een )?(overdos|avc|stroke|beroerte|hartaanval|heart attack)",
     r"(not|never|niet|nooit|pas|jamais) (thinking|think|denk|pense|pensé) (about|of|aan|a) (hurting|killing|suicide|zelfmoord|me tuer|me faire du mal|mezelf)\w*( my ?self| mezelf)?",
@@ -238,13 +242,15 @@ PAST_OR_OTHER: tuple[str, ...] = (
     r"\b(stel dat|stel er|stel je voor|suppose|imagine|supposons|admettons|what if|what happens if|wat als|et si)\b",
     r"\b(als|wanneer|if|when|si|quand) (ik|i|je|j|we|on|someone|iemand|quelqu un) (ooit |ever |un jour )?(in gevaar|in danger|en danger|aangevallen|attacked|agresse)",
     r"\b(ya|y a|il y a) ((\d+|deux|trois|quatre|cinq|quelques|plusieurs) (ans|an|mois|semaines)|longtemps)",
+    r"\b(al jaren|al maanden|al lang|for years|for months|for a long time|depuis des annees|depuis des mois|depuis longtemps|depuis (\d+|deux|trois|quelques) (ans|mois))\b",
+    r"\b(last week|vorige week|la semaine derniere|la semaine passee)\b",
     r"\b(si un jour|if one day|if ever|als ooit|als hij ooit|au cas ou|just in case|voor het geval|in the future|in de toekomst|a l avenir|again in the future)\b",
     r"\b(overleden|overleed|is gestorven|stierf|died|passed away|decede|est mort|est morte|s est suicide|took (his|her) (own )?life|pleeg(de)? zelfmoord)\b",
 )
 # "Safe now" is not a word for danger now.
 SAFE_NOW: tuple[str, ...] = (
     r"\b(safe|veilig|en securite|securite|fine|ok|okay|better|beter|mieux|ca va) (now|nu|maintenant|mtn)\b",
-    r"\b(niks|niets) (aan de hand|gebeurd)\b", r"\bnothing (is )?(happening|going on|wrong)\b", r"\brien ne se passe\b",
+    r"\b(niks|niets) (aan de hand|gebeurd)\b", r"\b(pas|not|niet|no longer|plus|geen|nicht) (en danger|in danger|in gevaar)\b", r"\bnothing (is )?(happening|going on|wrong)\b", r"\brien ne se passe\b",
     r"\b(now|nu|maintenant) (i am|im|i m|ben ik|je suis|jsuis) (safe|veilig|en securite|fine|ok|better|beter|mieux)\b",
     r"(c pas|ce n est pas|c est pas|it s not|its not|not|het is niet|niet) (le cas )?(happening )?(maintenant|now|nu)\b",
 )
@@ -265,3 +271,13 @@ ABOUT_SERVICES: tuple[str, ...] = (
     r"\b(can|may|mag|kan|peut|peux|puis)[- ](i|ik|je|on|we|jij|you)\b.{0,30}\b(112|ambulance|ambulancier|spoedeisende|urgences|emergency number|noodnummer|numero d urgence)\b",
     r"\b(will|do|does|would|zal|vraagt|vragen|demande|demandent)\b.{0,30}\b(ambulance|112|urgences|the emergency)\b.{0,30}\b(id|papers|papieren|papiers|identi|police|politie|pay|betalen|payer)\b",
 )
+
+# Single words that mean danger on their own; a misspelling of one (one or two letters off)
+# counts too, but only when the typed word is not itself a real word of any language, so
+# 'verwachting' (expecting a baby) never becomes 'verkrachting' (rape).
+TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
+    "suicide": ("suicide", "suicidal", "suicidaire", "suicider", "zelfmoord", "zelfdoding"),
+    "sexual": ("verkracht", "verkrachting", "verkrachten"),
+    "overdose": ("overdose", "overdosis"),
+    "medical": ("bewusteloos", "unconscious", "inconscient", "inconsciente", "hartaanval"),
+}

@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - wordfreq is a declared dependency
 _LOCK = threading.Lock()
 WORDLIST = "small"
 # Zipf scale: 6 = once per thousand words ("the", "de"), 3 = once per million.
-COMMON = 6.3
+COMMON = 5.5
 RARE = 3.3
 FLOOR = 0.2
 REAL_WORD = 2.8

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from bot.content.lexicon import Lexicon
 from bot.content.model import PageText
 from bot.search.frequency import is_real_word, specificity
+from bot.search.ngrams import GramIndex
 from bot.search.text import fold, is_stop_word, stem, tokens
 
 FIELD_WEIGHTS = {"title": 3.0, "search": 2.0, "text": 1.0}
@@ -29,11 +30,16 @@ K1 = 1.2
 B = 0.6
 FUZZY_MIN_LENGTH = 4
 PHRASE_FLOOR = 72.0
+PHRASE_BOOST = 1.0
 # A word matched in a language other than the reader's counts a little less, so the
 # reader's language decides between near-equal pages.
 OTHER_LANGUAGE = 0.9
 TYPO_WEIGHT = 0.8
 CONCEPT_KEY = "@"
+# How much the character n-gram similarity adds, relative to the best word score.
+GRAM_WEIGHT = 0.6
+# Everyday words (low frequency weight) are left out of the n-gram comparison.
+GRAM_MIN_WEIGHT = 0.0
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,7 @@ class PageIndex:
         concept_bags = [Counter[str]() for _ in ids]
         self.phrase_texts: list[str] = []
         self.phrase_pages: list[int] = []
+        gram_texts = ["" for _ in ids]
         for lang, pages in pages_by_lang.items():
             bags = [Counter[str]() for _ in ids]
             surface: dict[str, str] = {}
@@ -106,17 +113,20 @@ class PageIndex:
                     for word, term in zip(words, stems):
                         surface.setdefault(word, term)
                         bags[index][term] += FIELD_WEIGHTS[name]
-                    for concept in self._concepts_in(lang, stems):
-                        page_concepts[concept] += FIELD_WEIGHTS[name]
+                    for concepts in self._concepts_in(lang, stems).values():
+                        for concept in concepts:
+                            page_concepts[concept] += FIELD_WEIGHTS[name]
                 for concept, tf in page_concepts.items():
                     concept_bags[index][concept] = max(concept_bags[index][concept], tf)
                 for phrase in (*page.search, page.title):
                     self.phrase_texts.append(fold(phrase))
                     self.phrase_pages.append(index)
+                gram_texts[index] += "\n".join((page.title, page.label or "", *page.search)) + "\n"
             self.fields[lang] = _Field(bags, len(ids))
             self.surface[lang] = surface
             self.vocabulary[lang] = [w for w in surface if len(w) >= FUZZY_MIN_LENGTH and not w.isdigit()]
         self.fields[CONCEPT_KEY] = _Field(concept_bags, len(ids))
+        self.grams = GramIndex(gram_texts)
         self.max_idf = max((max(f.idf.values(), default=1.0) for f in self.fields.values()), default=1.0)
 
     # --- building -------------------------------------------------------------------------
@@ -130,20 +140,19 @@ class PageIndex:
         return [tuple(tokens(w)) for w in words if tokens(w)]
 
     def _concept_terms(self, lexicon: Lexicon) -> dict[tuple[str, ...], set[str]]:
-        """Stem sequence (language-tagged) -> the concepts it names."""
+        """Stem sequence (language-tagged, stop words left out) -> the concepts it names."""
         table: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for concept, words in lexicon.concepts.items():
             for word in words:
-                parts = tokens(word)
-                if not parts:
-                    continue
                 for lang in self.languages:
-                    table[(lang, *(stem(p, lang) for p in parts))].add(concept)
+                    parts = [stem(p, lang) for p in tokens(word) if self._indexable(p, lang)]
+                    if 0 < len(parts) <= 3:
+                        table[(lang, *parts)].add(concept)
         return dict(table)
 
-    def _concepts_in(self, lang: str, stems: list[str]) -> set[str]:
-        """The concepts whose words occur (as stems, in order) in a field's stems."""
-        found: set[str] = set()
+    def _concepts_in(self, lang: str, stems: list[str]) -> dict[int, set[str]]:
+        """The concepts whose words occur (as stems, in order) in ``stems``, by start position."""
+        found: dict[int, set[str]] = defaultdict(set)
         table = self._concepts_by_term
         if not table:
             return found
@@ -151,7 +160,7 @@ class PageIndex:
             for length in (1, 2, 3):
                 key = (lang, *stems[start:start + length])
                 if len(key) == length + 1 and key in table:
-                    found |= table[key]
+                    found[start] |= table[key]
         return found
 
     # --- searching ------------------------------------------------------------------------
@@ -159,6 +168,7 @@ class PageIndex:
     def candidates(self, words: list[str], prefer: str | None) -> list[list[Candidate]]:
         """For each question word, the terms it can stand for, across languages and concepts."""
         out: list[list[Candidate]] = []
+        concepts_at = self._question_concepts(words)
         for position, word in enumerate(words):
             found: list[Candidate] = []
             if any(is_stop_word(word, lang) for lang in self.languages) or (len(word) < 2 and not word.isdigit()):
@@ -171,7 +181,7 @@ class PageIndex:
                     found.append(Candidate(lang, term, factor * specificity(word, lang)))
             if not found and self._typo_candidate(word):
                 found = self._typo_matches(word, prefer)
-            for concept in self._concepts_at(words, position):
+            for concept in concepts_at.get(position, ()):
                 found.append(Candidate(CONCEPT_KEY, concept, 1.0))
             out.append(found)
         return out
@@ -192,18 +202,15 @@ class PageIndex:
                 found.append(Candidate(lang, surface[match], factor * TYPO_WEIGHT * (score / 100.0) ** 2))
         return found
 
-    def _concepts_at(self, words: list[str], position: int) -> set[str]:
-        """Concepts named by a phrase of the question that starts at ``position``."""
-        found: set[str] = set()
-        table = self._concepts_by_term
-        if not table:
+    def _question_concepts(self, words: list[str]) -> dict[int, set[str]]:
+        """Concepts the question names, by the position of the word that starts each."""
+        found: dict[int, set[str]] = defaultdict(set)
+        if not self._concepts_by_term:
             return found
         for lang in self.languages:
-            for length in (1, 2, 3):
-                part = words[position:position + length]
-                if len(part) == length:
-                    key = (lang, *(stem(w, lang) for w in part))
-                    found |= table.get(key, set())
+            kept = [(i, w) for i, w in enumerate(words) if self._indexable(w, lang)]
+            for start, concepts in self._concepts_in(lang, [stem(w, lang) for _, w in kept]).items():
+                found[kept[start][0]] |= concepts
         return found
 
     def named_places(self, words: list[str]) -> set[int]:
@@ -252,13 +259,26 @@ class PageIndex:
             for index in pages_with:
                 covered[index] += mass
         total_mass = sum(masses) or 1.0
-        folded = fold(query)
+        if GRAM_WEIGHT:
+            # Both signals on one scale (the best page of each = 1), then mixed.
+            top = max(scores.values(), default=0.0) or 1.0
+            similarity = self.grams.similarity(" ".join(
+                w for w, found in zip(words, per_word)
+                if any(c.lang != CONCEPT_KEY and c.weight >= GRAM_MIN_WEIGHT for c in found)
+                or not is_real_word(w, self.languages)))
+            top_similarity = max(similarity.values(), default=0.0) or 1.0
+            for index in set(scores) | set(similarity):
+                scores[index] = ((1 - GRAM_WEIGHT) * scores.get(index, 0.0) / top
+                                 + GRAM_WEIGHT * similarity.get(index, 0.0) / top_similarity)
+        # A question that is (nearly) one of a page's own phrases is strong evidence for it.
+        boosted: set[int] = set()
         for _, score, position in process.extract(
-            folded, self.phrase_texts, scorer=fuzz.ratio, score_cutoff=PHRASE_FLOOR, limit=5
+            fold(query), self.phrase_texts, scorer=fuzz.ratio, score_cutoff=PHRASE_FLOOR, limit=5
         ):
             index = self.phrase_pages[position]
-            if index in scores:
-                scores[index] *= 1 + 0.6 * (score - PHRASE_FLOOR) / (100 - PHRASE_FLOOR)
+            if index in scores and index not in boosted:
+                boosted.add(index)
+                scores[index] *= 1 + PHRASE_BOOST * (score - PHRASE_FLOOR) / (100 - PHRASE_FLOOR)
         for index in scores:
             scores[index] *= self.priors[index]
         named = self.named_places(words) if self.places else set()
