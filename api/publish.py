@@ -18,7 +18,8 @@ from typing import Any, Callable, TypeVar
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.content import load_content
+from bot.content import ContentError, load_content
+from bot.content.lexicon import EMPTY_LEXICON, LEXICON_FILE, Lexicon, parse_lexicon
 from bot.content.holder import ContentHolder
 from bot.content.model import PageText, Snapshot
 
@@ -53,7 +54,31 @@ def stored_snapshot(s: Session, override: dict[tuple[str, str], PageText] | None
     texts.update(override or {})
     if problems:
         return None, problems
-    return build_snapshot(rp.languages(s), pages, texts)
+    return build_snapshot(rp.languages(s), pages, texts, stored_lexicon(s, {p["id"] for p in pages}))
+
+
+LEXICON_KEY = "lexicon"
+
+
+def stored_lexicon(s: Session, page_ids: set[str]) -> Lexicon:
+    """The concept lexicon the store serves (kept as JSON beside the pages)."""
+    raw = rp.get_meta(s, LEXICON_KEY)
+    if not raw:
+        return EMPTY_LEXICON
+    lexicon, _ = parse_lexicon(json.loads(raw), page_ids)
+    return lexicon
+
+
+def sync_lexicon(repo: Repository, lexicon: Lexicon) -> bool:
+    """Store the content folder's lexicon when it differs from the stored one."""
+    data = json.dumps(lexicon.as_data(), ensure_ascii=False, sort_keys=True)
+    with repo.write() as s:
+        if rp.get_meta(s, LEXICON_KEY) == data:
+            return False
+        rp.set_meta(s, LEXICON_KEY, data)
+        rp.audit(s, "lexicon.import", "content folder", "system")
+    log.info("stored the content folder's concept lexicon")
+    return True
 
 
 @lru_cache(maxsize=4096)
@@ -90,8 +115,17 @@ def import_content(repo: Repository, content_dir: Path) -> bool:
 
 
 def load_snapshot(repo: Repository, content_dir: Path) -> Snapshot:
-    """The snapshot to serve at start: the store's, after a first import if it is empty."""
+    """The snapshot to serve at start: the store's, after a first import if it is empty.
+
+    The concept lexicon is reviewed in the content folder like code, so each start takes
+    the folder's current lexicon into the store.
+    """
     import_content(repo, content_dir)
+    if (content_dir / LEXICON_FILE).exists():
+        try:
+            sync_lexicon(repo, load_content(content_dir, today=date.today()).lexicon)
+        except ContentError as exc:
+            log.warning("the content folder's lexicon was not taken: %d problem(s)", len(exc.problems))
     with repo.read() as s:
         snapshot, problems = stored_snapshot(s)
     if snapshot is None:

@@ -76,3 +76,34 @@ def test_content_status_json() -> None:
     for lang in ("nl", "en", "fr"):
         assert status["languages"][lang]["missing"] == []
         assert status["languages"][lang]["pages"] >= 60
+
+
+def test_ask_batch_answers_each_line_with_the_json_keys() -> None:
+    lines = "\n".join([
+        json.dumps({"q": "j'ai très mal aux dents", "lang": "fr"}),
+        json.dumps({"q": "ik wil niet meer leven"}),
+        "not json",
+        json.dumps({"q": "doctor", "lang": "xx"}),
+        json.dumps({"q": "where can i sleep tonight"}),
+    ]) + "\n"
+    done = run("ask", "--batch", stdin=lines)
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(answers) == 5 and done.returncode == 1  # two bad lines, every line answered
+    first, danger, bad_json, bad_lang, english = answers
+    assert set(first) == {"lang", "confident", "danger", "results"}
+    assert first["lang"] == "fr" and first["results"][0]["id"] == "health-dentist"
+    assert danger["danger"] == "suicide" and danger["results"][0]["id"] == "emergency"
+    assert "line 3" in bad_json["error"] and "line 4" in bad_lang["error"]
+    assert english["lang"] == "en" and set(english["results"][0]) == {"id", "title", "text", "score"}
+
+
+def test_eval_prints_the_figures_of_the_test_part() -> None:
+    done = run("eval", "--misses", "3")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert out.startswith("split: test")
+    for heading in ("top-1", "top-3", "conf.wrong", "right-not-shown", "recall", "false alarms",
+                    "lang:nl", "lang:en", "lang:fr", "category:typo", "kind:suicide", "misses (first 3"):
+        assert heading in out, heading
+    data = json.loads(run("eval", "--json", "--split", "dev", "--misses", "0").stdout)
+    assert data["questions"]["all"]["n"] > 200 and data["danger"]["all"]["positives"] > 90

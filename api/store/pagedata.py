@@ -12,6 +12,7 @@ import json
 from datetime import date
 from typing import Any, Iterable, Mapping
 
+from bot.content.lexicon import EMPTY_LEXICON, Lexicon
 from bot.content.markup import Document
 from bot.content.model import PageText, Snapshot
 from bot.content.validate import check_header, check_text, check_tree
@@ -75,8 +76,9 @@ def build_snapshot(
     languages: Iterable[str],
     pages: list[dict[str, Any]],
     texts: Mapping[tuple[str, str], PageText],
+    lexicon: Lexicon = EMPTY_LEXICON,
 ) -> tuple[Snapshot | None, list[FieldProblem]]:
-    """Build the servable snapshot from the tree and the published texts.
+    """Build the servable snapshot from the tree, the published texts and the lexicon.
 
     A page is served once it has published text in every language and its parent is
     served: a new page proposed in one language waits for its translations instead of
@@ -111,4 +113,7 @@ def build_snapshot(
     if tree_problems:
         return None, [FieldProblem("parent_id", m) for _, m in tree_problems]
     served_texts = [t for (lang, pid), t in texts.items() if pid in served and lang in langs]
-    return Snapshot.build(langs, nodes, served_texts), []
+    served_places = {p: w for p, w in lexicon.places.items() if p in served}
+    if served_places != dict(lexicon.places):  # a place page not served yet is left out
+        lexicon = Lexicon(lexicon.concepts, served_places)
+    return Snapshot.build(langs, nodes, served_texts, lexicon), []

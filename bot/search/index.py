@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from bot.content.lexicon import Lexicon
 from bot.content.model import PageText
-from bot.search.frequency import is_real_word, specificity
+from bot.search.frequency import has_data, is_real_word, specificity
 from bot.search.ngrams import GramIndex
 from bot.search.text import fold, is_stop_word, stem, tokens
 
@@ -31,6 +31,7 @@ B = 0.6
 FUZZY_MIN_LENGTH = 4
 PHRASE_FLOOR = 72.0
 PHRASE_BOOST = 1.0
+PHRASE_DEPTH = 20
 # A word matched in a language other than the reader's counts a little less, so the
 # reader's language decides between near-equal pages.
 OTHER_LANGUAGE = 0.9
@@ -40,6 +41,8 @@ CONCEPT_KEY = "@"
 GRAM_WEIGHT = 0.6
 # Everyday words (low frequency weight) are left out of the n-gram comparison.
 GRAM_MIN_WEIGHT = 0.0
+# Only this many best pages of each signal are mixed (the rest cannot reach the top).
+FUSE_DEPTH = 40
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,8 @@ class PageIndex:
         lexicon: Lexicon | None = None,
     ) -> None:
         self.languages = tuple(pages_by_lang)
+        for lang in self.languages:  # load the frequency data now, not on the first question
+            has_data(lang)
         ids: list[str] = []
         for pages in pages_by_lang.values():
             ids.extend(p.id for p in pages if p.id not in ids)
@@ -97,8 +102,7 @@ class PageIndex:
         self.surface: dict[str, dict[str, str]] = {}
         self.vocabulary: dict[str, list[str]] = {}
         concept_bags = [Counter[str]() for _ in ids]
-        self.phrase_texts: list[str] = []
-        self.phrase_pages: list[int] = []
+        self.phrases_of: list[list[str]] = [[] for _ in ids]
         gram_texts = ["" for _ in ids]
         for lang, pages in pages_by_lang.items():
             bags = [Counter[str]() for _ in ids]
@@ -118,9 +122,7 @@ class PageIndex:
                             page_concepts[concept] += FIELD_WEIGHTS[name]
                 for concept, tf in page_concepts.items():
                     concept_bags[index][concept] = max(concept_bags[index][concept], tf)
-                for phrase in (*page.search, page.title):
-                    self.phrase_texts.append(fold(phrase))
-                    self.phrase_pages.append(index)
+                self.phrases_of[index].extend(fold(p) for p in (*page.search, page.title))
                 gram_texts[index] += "\n".join((page.title, page.label or "", *page.search)) + "\n"
             self.fields[lang] = _Field(bags, len(ids))
             self.surface[lang] = surface
@@ -233,64 +235,84 @@ class PageIndex:
         if not words:
             return []
         per_word = self.candidates(words, prefer)
+        scores, masses = self._word_scores(words, per_word)
+        if GRAM_WEIGHT:
+            scores = self._fuse_grams(scores, words, per_word)
+        # A question that is (nearly) one of a page's own phrases is strong evidence for it.
+        # Only the best pages are compared phrase by phrase: the others cannot reach the top.
+        folded = fold(query)
+        for _, index in heapq.nlargest(PHRASE_DEPTH, ((v, i) for i, v in scores.items())):
+            match = process.extractOne(folded, self.phrases_of[index], scorer=fuzz.ratio,
+                                       score_cutoff=PHRASE_FLOOR)
+            if match:
+                scores[index] *= 1 + PHRASE_BOOST * (match[1] - PHRASE_FLOOR) / (100 - PHRASE_FLOOR)
+        priors = self.priors
+        for index in scores:
+            scores[index] *= priors[index]
+        if self.places:
+            named = self.named_places(words)
+            top_other = max((v for i, v in scores.items() if i not in self.places), default=0.0)
+            for index in self.places:
+                if index in named:
+                    scores[index] = scores.get(index, 0.0) * place_boost + top_other
+                elif index in scores:
+                    scores[index] *= place_prior
+        best = heapq.nlargest(limit, ((v, -i) for i, v in scores.items() if v > 0))
+        best_pages = sorted(((-i, v) for v, i in best), key=lambda item: (-item[1], self.ids[item[0]]))
+        total_mass = sum(masses) or 1.0
+        return [Hit(self.ids[i], v, min(self._covered(i, per_word, masses) / total_mass, 1.0))
+                for i, v in best_pages]
+
+    def _word_scores(self, words: list[str], per_word: list[list[Candidate]]
+                     ) -> tuple[dict[int, float], list[float]]:
+        """BM25F per page: each word counts once, through its best-matching term."""
         scores: dict[int, float] = {}
         masses: list[float] = []
-        covered: dict[int, float] = defaultdict(float)
+        fields = self.fields
         for word, found in zip(words, per_word):
             if not found:
                 if self._typo_candidate(word) or not is_real_word(word, self.languages):
                     masses.append(0.5 * self.max_idf)  # unknown words lower the coverage
+                else:
+                    masses.append(0.0)
+                continue
+            factors = [(c.weight * fields[c.lang].idf[c.term], fields[c.lang].postings[c.term]) for c in found]
+            masses.append(max(f for f, _ in factors))
+            if len(factors) == 1:
+                factor, postings = factors[0]
+                for index, saturated in postings:
+                    scores[index] = scores.get(index, 0.0) + factor * saturated
                 continue
             best: dict[int, float] = {}
-            mass = 0.0
-            pages_with: set[int] = set()
-            for cand in found:
-                field = self.fields[cand.lang]
-                factor = cand.weight * field.idf[cand.term]
-                mass = max(mass, factor)
-                pages_with |= field.pages_of[cand.term]
-                for index, saturated in field.postings[cand.term]:
+            for factor, postings in factors:
+                for index, saturated in postings:
                     value = factor * saturated
                     if value > best.get(index, 0.0):
                         best[index] = value
             for index, value in best.items():
                 scores[index] = scores.get(index, 0.0) + value
-            masses.append(mass)
-            for index in pages_with:
-                covered[index] += mass
-        total_mass = sum(masses) or 1.0
-        if GRAM_WEIGHT:
-            # Both signals on one scale (the best page of each = 1), then mixed.
-            top = max(scores.values(), default=0.0) or 1.0
-            similarity = self.grams.similarity(" ".join(
-                w for w, found in zip(words, per_word)
-                if any(c.lang != CONCEPT_KEY and c.weight >= GRAM_MIN_WEIGHT for c in found)
-                or not is_real_word(w, self.languages)))
-            top_similarity = max(similarity.values(), default=0.0) or 1.0
-            for index in set(scores) | set(similarity):
-                scores[index] = ((1 - GRAM_WEIGHT) * scores.get(index, 0.0) / top
-                                 + GRAM_WEIGHT * similarity.get(index, 0.0) / top_similarity)
-        # A question that is (nearly) one of a page's own phrases is strong evidence for it.
-        boosted: set[int] = set()
-        for _, score, position in process.extract(
-            fold(query), self.phrase_texts, scorer=fuzz.ratio, score_cutoff=PHRASE_FLOOR, limit=5
-        ):
-            index = self.phrase_pages[position]
-            if index in scores and index not in boosted:
-                boosted.add(index)
-                scores[index] *= 1 + PHRASE_BOOST * (score - PHRASE_FLOOR) / (100 - PHRASE_FLOOR)
-        for index in scores:
-            scores[index] *= self.priors[index]
-        named = self.named_places(words) if self.places else set()
-        top_other = max((v for i, v in scores.items() if i not in self.places), default=0.0)
-        for index in self.places:
-            if index in named:
-                scores[index] = scores.get(index, 0.0) * place_boost + top_other
-            elif index in scores:
-                scores[index] *= place_prior
-        positive = [v for v in scores.values() if v > 0]
-        cut = heapq.nlargest(limit, positive)[-1] if len(positive) > limit else 0.0
-        best_pages = sorted(((i, v) for i, v in scores.items() if v > 0 and v >= cut),
-                            key=lambda item: (-item[1], self.ids[item[0]]))[:limit]
-        return [Hit(self.ids[i], v, min(covered.get(i, 0.0) / total_mass, 1.0)) for i, v in best_pages]
+        return scores, masses
 
+    def _fuse_grams(self, scores: dict[int, float], words: list[str],
+                    per_word: list[list[Candidate]]) -> dict[int, float]:
+        """Word scores and n-gram similarity on one scale (the best page of each = 1), mixed.
+
+        Only the best pages of either signal can end up on top, so only those are mixed.
+        """
+        top = max(scores.values(), default=0.0) or 1.0
+        similarity = self.grams.similarity(" ".join(
+            w for w, found in zip(words, per_word)
+            if any(c.lang != CONCEPT_KEY and c.weight >= GRAM_MIN_WEIGHT for c in found)
+            or not is_real_word(w, self.languages)))
+        top_similarity = max(similarity.values(), default=0.0) or 1.0
+        keep = {i for _, i in heapq.nlargest(FUSE_DEPTH, ((v, i) for i, v in scores.items()))}
+        keep |= {i for _, i in heapq.nlargest(FUSE_DEPTH, ((v, i) for i, v in similarity.items()))}
+        keep |= self.places.keys() & scores.keys()
+        word_share, gram_share = (1 - GRAM_WEIGHT) / top, GRAM_WEIGHT / top_similarity
+        return {i: word_share * scores.get(i, 0.0) + gram_share * similarity.get(i, 0.0) for i in keep}
+
+    def _covered(self, index: int, per_word: list[list[Candidate]], masses: list[float]) -> float:
+        """The question's meaning (its words' weight) that page ``index`` contains."""
+        fields = self.fields
+        return sum(mass for found, mass in zip(per_word, masses)
+                   if found and any(index in fields[c.lang].pages_of[c.term] for c in found))

