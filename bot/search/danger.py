@@ -32,6 +32,8 @@ _STRONG_NOW = _any(phrases.STRONG_NOW)
 _SAFE_NOW = _any(phrases.SAFE_NOW)
 _ABOUT_SERVICES = _any(phrases.ABOUT_SERVICES)
 _JOKE = re.compile(phrases.JOKE)
+_HARM = {kind: _any(patterns) for kind, patterns in phrases.HARM.items()}
+_URGENT = _any(phrases.URGENT)
 _SENTENCE = re.compile(r"[.!?;\n]+")
 _PUNCT = re.compile(r"[^\w\s]")
 MAX_LENGTH = 2000
@@ -76,7 +78,18 @@ def _kind_in(sentence: str) -> str | None:
         for match in pattern.finditer(cleaned):
             if _in_present(cleaned, match.start(), match.end()):
                 return kind
-    return _misspelt_trigger(cleaned)
+    return _misspelt_trigger(cleaned) or _urgent_harm(cleaned, joking)
+
+
+def _urgent_harm(sentence: str, joking: bool) -> str | None:
+    """A harm word in a sentence that also signals urgency ('he has a bat, help')."""
+    if joking or not _URGENT.search(sentence):
+        return None
+    for kind, pattern in _HARM.items():
+        for match in pattern.finditer(sentence):
+            if _in_present(sentence, match.start(), match.end()):
+                return kind
+    return None
 
 
 def _misspelt_trigger(sentence: str) -> str | None:

@@ -153,7 +153,7 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"ben bang dat hij (me|mij) (vermoordt|doodmaakt)",
         r"help.{0,10}(hij|ze) slaat", r"\bhelp me\b.{0,20}(slaat|slaan|pijn)",
         # en
-        r"(hits|hit|beats|beat|beating|hitting|kicks|kicking|chokes|choking|strangl\w*|punch\w*|slap\w*|stab\w*|attack\w*|threaten\w*) (me|us|my mum|my mom|my mother)",
+        r"(hits|hit|beats|beat|beating|hitting|kicks|kicking|chokes|choking|strangl\w*|punch\w*|slap\w*|stab|stabs|stabbed|stabbing|attack|attacks|attacking|attacked|threaten\w*) (me|us|my mum|my mom|my mother)",
         r"(going|gonna|wants?|will|try(ing)?) (to )?kill (me|us)", r"kill me tonight", r"\bin danger\b",
         r"(coming|come) back to (hurt|kill|beat)", r"(outside|at) (my|the) door",
         r"not safe (at home|here|tonight|now)", r"e dey (beat|hit|kill) me", r"(dey|de) beat me",
@@ -217,6 +217,7 @@ IDIOMS: tuple[str, ...] = (
     r"(scared|bored|worried|tired|sick) to death", r"kill (the )?time", r"(my )?(phone|battery) (is )?(dead|dying)",
     r"could (just )?die of", r"died laughing", r"kill (the|this) (process|application|case)",
     r"(a )?(shot|shots|jab|injection) for",
+    r"\b(blood (pressure|test|tests|sugar|work|donation)|prise de sang|analyse de sang|tension|sugar level|bloed ?(druk|onderzoek|prikken|suiker|test))\b",
     r"\b(had|has had|heeft (een )?\w* ?(gehad)|a eu|a fait|avait fait) (a |an |een |un |une )?(stroke|beroerte|avc|heart attack|hartaanval|crise cardiaque|infarct)\b",
     r"\b(enferme|enfermee|opgesloten|locked up|vast|vastgezet|detenu|detenue) (a|in|au|dans le|dans la|dans un|en|op) (zeist|rotterdam|schiphol|detentie|detention|centre|centrum|prison|gevangenis|cel|cellule|retention|the detention|een detentiecentrum)", r"(will|would|gonna|going to) kill me if", r"(kills|kill) me (if|when)",
     r"(me tue|me tuera|va me tuer) (si|quand)", r"(vermoordt|vermoorden|maakt) (me|mij) (af )?(als|wanneer)",
@@ -243,7 +244,8 @@ PAST_OR_OTHER: tuple[str, ...] = (
     r"\b(als|wanneer|if|when|si|quand) (ik|i|je|j|we|on|someone|iemand|quelqu un) (ooit |ever |un jour )?(in gevaar|in danger|en danger|aangevallen|attacked|agresse)",
     r"\b(ya|y a|il y a) ((\d+|deux|trois|quatre|cinq|quelques|plusieurs) (ans|an|mois|semaines)|longtemps)",
     r"\b(al jaren|al maanden|al lang|for years|for months|for a long time|depuis des annees|depuis des mois|depuis longtemps|depuis (\d+|deux|trois|quelques) (ans|mois))\b",
-    r"\b(last week|vorige week|la semaine derniere|la semaine passee)\b",
+    r"\b(last (week|winter|summer|spring|autumn|fall|time)|vorige (week|winter|zomer|keer)|afgelopen (winter|zomer|jaar)|la semaine derniere|la semaine passee|l hiver dernier|l ete dernier|la derniere fois)\b",
+    r"\b(tried to|probeerde|a essaye de|heeft geprobeerd)\b.{0,30}\b(last|vorig|dernier|ago|geleden|il y a)\b",
     r"\b(si un jour|if one day|if ever|als ooit|als hij ooit|au cas ou|just in case|voor het geval|in the future|in de toekomst|a l avenir|again in the future)\b",
     r"\b(overleden|overleed|is gestorven|stierf|died|passed away|decede|est mort|est morte|s est suicide|took (his|her) (own )?life|pleeg(de)? zelfmoord)\b",
 )
@@ -281,3 +283,33 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "overdose": ("overdose", "overdosis"),
     "medical": ("bewusteloos", "unconscious", "inconscient", "inconsciente", "hartaanval"),
 }
+
+# ---------------------------------------------------------------------------------------
+# Harm words and urgency: a harm word in the same sentence as a sign of urgency is danger
+# now, even in words no pattern above foresaw ("he has a bat, help", "hij bloedt, snel").
+# ---------------------------------------------------------------------------------------
+HARM: dict[str, tuple[str, ...]] = {
+    "suicide": (
+        r"\b(suicid\w*|zelfmoord\w*|kill(ing)? my ?self|end(ing)? my life|me tuer|me suicider|me foutre en l air)\b",
+        r"\b(rope|touw|corde|train tracks|spoor|rails|brug af|van de brug|off the bridge|du pont)\b",
+    ),
+    "overdose": (
+        r"\b(overdos\w*|poison\w*|vergif\w*|bleach|javel|bleekwater)\b",
+    ),
+    "medical": (
+        r"\b(blood|bloed|sang|bleed\w*|bloed(t|en)|saign\w*|breath\w*|ademen|adem|respir\w*|unconscious|bewusteloos|inconscient\w*|seizure|stuip\w*|convuls\w*|fainted|fainting|flauwgevallen|flauwvallen|valt flauw|evanoui\w*|collaps\w*|choking|stikt|s etouffe|purple|paars|violet|floppy|slap|blue lips|blauwe lippen)\b",
+    ),
+    "violence": (
+        r"\b(kill|killing|vermoord\w*|dood ?maken|tuer|buter|crever|knife|mes|couteau|gun|pistool|pistolet|flingue|bat|knuppel|batte|baton|beat|beats|beating|beaten|hits?|hitting|slaat|slaan|sloeg|frapp\w*|tabass\w*|cogne|cognent|cogner|cognait|stab|stabs|stabbed|stabbing|steekt|poignard\w*|choke\w*|wurg\w*|etrangl\w*|attack|attacks|attacking|attacked|aanval\w*|agress\w*|threaten|threatens|threatening|threatened|bedreig\w*|menac\w*|kicking the door|door in|deur in|defonc\w*)\b",
+    ),
+    "locked": (
+        r"\b(locked|lock me|opgesloten|sluit (me|mij) op|enferm\w*|trapped|vast ?gehouden|sequestr\w*|cannot leave|cant leave|kan niet weg|peux pas partir)\b",
+    ),
+    "sexual": (r"\b(rape\w*|raping|verkracht\w*|viol(e|ee|er)|forced me|dwingt me|me force)\b",),
+}
+URGENT: tuple[str, ...] = (
+    r"\b(right now|rn|now|nu|nou|maintenant|mtn|la maintenant|tonight|vannacht|vanavond|ce soir|cette nuit)\b",
+    r"\b(help|hulp|helpen|au secours|aidez|aide moi|sos|please hurry|hurry|quick|quickly|snel|vite|urgent|dringend)\b",
+    r"!{2,}",
+    r"\b(what (do|should) i do|wat moet ik doen|je fais quoi|jfais quoi|on fait quoi|qu est ce que je fais)\b",
+)

@@ -53,6 +53,14 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Ranking:
+    """Ranked pages, and whether the two signals (words, n-grams) agree on the best one."""
+
+    hits: list[Hit]
+    agree: bool
+
+
+@dataclass(frozen=True)
 class Candidate:
     """One way a question word can match: a term of one language (or a concept), and how much it counts."""
 
@@ -231,13 +239,21 @@ class PageIndex:
     def search(self, query: str, limit: int = 5, prefer: str | None = None,
                place_prior: float = 0.5, place_boost: float = 1.0) -> list[Hit]:
         """Pages ranked for ``query``, each with the share of the question's meaning it covers."""
+        return self.rank(query, limit, prefer, place_prior, place_boost).hits
+
+    def rank(self, query: str, limit: int = 5, prefer: str | None = None,
+             place_prior: float = 0.5, place_boost: float = 1.0) -> Ranking:
+        """:meth:`search`, plus whether words and n-grams alone would pick the same page."""
         words = list(dict.fromkeys(tokens(query)))
         if not words:
-            return []
+            return Ranking([], False)
         per_word = self.candidates(words, prefer)
         scores, masses = self._word_scores(words, per_word)
+        word_top = max(scores, key=lambda i: (scores[i], -i)) if scores else None
+        similarity = self._similarity(words, per_word)
+        gram_top = max(similarity, key=lambda i: (similarity[i], -i)) if similarity else None
         if GRAM_WEIGHT:
-            scores = self._fuse_grams(scores, words, per_word)
+            scores = self._fuse_grams(scores, similarity)
         # A question that is (nearly) one of a page's own phrases is strong evidence for it.
         # Only the best pages are compared phrase by phrase: the others cannot reach the top.
         folded = fold(query)
@@ -260,8 +276,10 @@ class PageIndex:
         best = heapq.nlargest(limit, ((v, -i) for i, v in scores.items() if v > 0))
         best_pages = sorted(((-i, v) for v, i in best), key=lambda item: (-item[1], self.ids[item[0]]))
         total_mass = sum(masses) or 1.0
-        return [Hit(self.ids[i], v, min(self._covered(i, per_word, masses) / total_mass, 1.0))
+        hits = [Hit(self.ids[i], v, min(self._covered(i, per_word, masses) / total_mass, 1.0))
                 for i, v in best_pages]
+        agree = bool(best_pages) and word_top == best_pages[0][0] == gram_top
+        return Ranking(hits, agree)
 
     def _word_scores(self, words: list[str], per_word: list[list[Candidate]]
                      ) -> tuple[dict[int, float], list[float]]:
@@ -293,17 +311,19 @@ class PageIndex:
                 scores[index] = scores.get(index, 0.0) + value
         return scores, masses
 
-    def _fuse_grams(self, scores: dict[int, float], words: list[str],
-                    per_word: list[list[Candidate]]) -> dict[int, float]:
+    def _similarity(self, words: list[str], per_word: list[list[Candidate]]) -> dict[int, float]:
+        """N-gram similarity of the words that mean something here (or are typos)."""
+        return self.grams.similarity(" ".join(
+            w for w, found in zip(words, per_word)
+            if any(c.lang != CONCEPT_KEY and c.weight >= GRAM_MIN_WEIGHT for c in found)
+            or not is_real_word(w, self.languages)))
+
+    def _fuse_grams(self, scores: dict[int, float], similarity: dict[int, float]) -> dict[int, float]:
         """Word scores and n-gram similarity on one scale (the best page of each = 1), mixed.
 
         Only the best pages of either signal can end up on top, so only those are mixed.
         """
         top = max(scores.values(), default=0.0) or 1.0
-        similarity = self.grams.similarity(" ".join(
-            w for w, found in zip(words, per_word)
-            if any(c.lang != CONCEPT_KEY and c.weight >= GRAM_MIN_WEIGHT for c in found)
-            or not is_real_word(w, self.languages)))
         top_similarity = max(similarity.values(), default=0.0) or 1.0
         keep = {i for _, i in heapq.nlargest(FUSE_DEPTH, ((v, i) for i, v in scores.items()))}
         keep |= {i for _, i in heapq.nlargest(FUSE_DEPTH, ((v, i) for i, v in similarity.items()))}

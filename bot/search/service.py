@@ -17,9 +17,9 @@ from bot.search.language import choose_language
 from bot.search.text import tokens
 
 # Calibrated on the development part of the blind question set (see README, "Evaluation").
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.3
 MIN_SCORE = 0.0
-MIN_MARGIN = 0.2
+MIN_MARGIN = 0.15
 # A "show this" card is something to show at a desk, not an answer to a question; the page
 # it belongs to links to it, so it ranks slightly below an equally good page.
 CARD_PRIOR = 0.8
@@ -47,7 +47,10 @@ class SearchResult:
 
 
 def is_clear(hits: list[Hit] | tuple[Hit, ...]) -> bool:
-    """Whether the best page is clearly the answer: enough of the question, ahead of the rest."""
+    """Whether the best page is clearly the answer: enough of the question, ahead of the rest.
+
+    The search also asks that words and n-grams, each on its own, pick the same page.
+    """
     if not hits or hits[0].coverage < MIN_COVERAGE or hits[0].score < MIN_SCORE:
         return False
     if len(hits) == 1:
@@ -92,8 +95,9 @@ class Searcher:
         words = tokens(query)
         chosen = lang if lang in snapshot.languages else choose_language(
             words, snapshot.languages, prefer)
-        hits = index.search(query, limit=max(limit, 4), prefer=chosen, place_prior=PLACE_PRIOR)
-        confident = is_clear(hits)
+        ranking = index.rank(query, limit=max(limit, 4), prefer=chosen, place_prior=PLACE_PRIOR)
+        hits = ranking.hits
+        confident = ranking.agree and is_clear(hits)
         if danger:
             rest = [h for h in hits if h.page_id != EMERGENCY_ID]
             top = Hit(EMERGENCY_ID, (hits[0].score if hits else 0.0) + 1.0, 1.0)
