@@ -58,41 +58,45 @@ def _sentences(text: str) -> list[str]:
     return [s for s in (_clean(part) for part in _SENTENCE.split(folded)) if s]
 
 
-def _in_present(sentence: str, start: int, end: int) -> bool:
-    """Whether the match at ``start:end`` speaks of now, not of the past or of 'what if'."""
+def _in_present(sentence: str, start: int, end: int, message_past: bool = False) -> bool:
+    """Whether the match at ``start:end`` speaks of now, not of the past or of 'what if'.
+
+    ``message_past``: another sentence of the message sets it in the past ("Na 3 years
+    ago."); then this sentence counts only if it has a word for now itself.
+    """
     unsafe = _SAFE_NOW.sub(lambda m: " " * len(m.group()), sentence)
     if _STRONG_NOW.search(unsafe):
         return True
     if not _PAST_OR_OTHER.search(sentence):
-        return True
+        return not message_past or bool(_NOW.search(unsafe))
     window = unsafe[max(0, start - NOW_WINDOW):end + NOW_WINDOW]
     return bool(_NOW.search(window))
 
 
-def _kind_in(sentence: str) -> str | None:
+def _kind_in(sentence: str, message_past: bool = False) -> str | None:
     cleaned = _SAFE_NOW.sub(lambda m: " " * len(m.group()), _IDIOMS.sub(lambda m: " " * len(m.group()), sentence))
     joking = bool(_JOKE.search(sentence))
     for kind, pattern in _KINDS.items():
         if joking and kind in JOKING_KINDS:
             continue
         for match in pattern.finditer(cleaned):
-            if _in_present(cleaned, match.start(), match.end()):
+            if _in_present(cleaned, match.start(), match.end(), message_past):
                 return kind
-    return _misspelt_trigger(cleaned) or _urgent_harm(cleaned, joking)
+    return _misspelt_trigger(cleaned, message_past) or _urgent_harm(cleaned, joking, message_past)
 
 
-def _urgent_harm(sentence: str, joking: bool) -> str | None:
+def _urgent_harm(sentence: str, joking: bool, message_past: bool = False) -> str | None:
     """A harm word in a sentence that also signals urgency ('he has a bat, help')."""
     if joking or not _URGENT.search(sentence):
         return None
     for kind, pattern in _HARM.items():
         for match in pattern.finditer(sentence):
-            if _in_present(sentence, match.start(), match.end()):
+            if _in_present(sentence, match.start(), match.end(), message_past):
                 return kind
     return None
 
 
-def _misspelt_trigger(sentence: str) -> str | None:
+def _misspelt_trigger(sentence: str, message_past: bool = False) -> str | None:
     """A danger word typed with a letter or two wrong, never a real word of another meaning."""
     for match in re.finditer(r"\w{6,}", sentence):
         word = match.group()
@@ -102,7 +106,7 @@ def _misspelt_trigger(sentence: str) -> str | None:
                 continue
             if Levenshtein.distance(word, trigger, score_cutoff=allowed) <= allowed:
                 if word == trigger or not is_real_word(word, TYPO_LANGUAGES):
-                    if _in_present(sentence, match.start(), match.end()):
+                    if _in_present(sentence, match.start(), match.end(), message_past):
                         return kind
     return None
 
@@ -118,8 +122,9 @@ def detect_danger(text: str) -> str | None:
     calm = _SAFE_NOW.sub(" ", whole)
     if _ABOUT_SERVICES.search(whole) and not _STRONG_NOW.search(calm):
         return None
+    message_past = bool(_PAST_OR_OTHER.search(calm)) and not _STRONG_NOW.search(calm)
     for sentence in _sentences(text):
-        kind = _kind_in(sentence)
+        kind = _kind_in(sentence, message_past)
         if kind:
             return kind
     return None
