@@ -39,6 +39,8 @@ _PUNCT = re.compile(r"[^\w\s]")
 MAX_LENGTH = 2000
 # How near a plain "now" must be to the danger words to count ("... and now he hits me").
 NOW_WINDOW = 20
+# How near a word for the past (or 'what if') must be to set a match in the past.
+PAST_WINDOW = 80
 JOKING_KINDS = ("violence", "child")
 TYPO_LANGUAGES = ("nl", "en", "fr")
 _TRIGGERS = [(kind, word) for kind, words in phrases.TRIGGER_WORDS.items() for word in words]
@@ -67,7 +69,7 @@ def _in_present(sentence: str, start: int, end: int, message_past: bool = False)
     unsafe = _SAFE_NOW.sub(lambda m: " " * len(m.group()), sentence)
     if _STRONG_NOW.search(unsafe):
         return True
-    if not _PAST_OR_OTHER.search(sentence):
+    if not _PAST_OR_OTHER.search(sentence[max(0, start - PAST_WINDOW):end + PAST_WINDOW]):
         return not message_past or bool(_NOW.search(unsafe))
     window = unsafe[max(0, start - NOW_WINDOW):end + NOW_WINDOW]
     return bool(_NOW.search(window))

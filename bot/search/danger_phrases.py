@@ -14,6 +14,7 @@ from __future__ import annotations
 # ---------------------------------------------------------------------------------------
 DANGER: dict[str, tuple[str, ...]] = {
     "suicide": (
+        r"\b(c est|c|ces|cest) (fini|la fin) pour moi\b(?! ici| aux pays bas| en hollande| en europe| la bas| avec| pour les papiers)", r"\badieu\b", r"\b(dites|dis|tell|zeg) (a|to|tegen) .{0,30}\b(que je l aime|i love (her|him|them)|dat ik van|sorry|je m excuse|pardon|vergeef)\b",
         r"\b(finish|end|ending|ended|stop) (it|my life|everything|myself|it all)\b(?! (is|was) )", r"\b(finish|finishing) my life\b", r"\bfinir (ma vie|avec tout|avec la vie)\b",
         r"\b(last|final) (msg|message|text|goodbye|words)\b", r"\b(point|reason|use) (of|in|to) (waking|living|live|go on|going on|being alive)\b",
         r"\b(cant|can t|cannot|can not) take (it|this|this life|life) (no|any) ?more\b", r"\b(platform edge|train tracks|railway|treinspoor|spoor|les rails|voie ferree|under a train|voor de trein|sous le train|sous un train)\b",
@@ -90,6 +91,7 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"(scarif|automutil)", r"(lame|rasoir|razor|scheermes|mesje).{0,30}(pols|wrist|poignet|arm|bras)",
     ),
     "overdose": (
+        r"\b(pris|avale|bu|ingenomen|genomen|took|swallowed) (tous|toutes|toute|tout|alle|all|al) (les |mes |ses |la |de |mijn |zijn |the |my |his |her )?(somniferes|cachets|medicaments|comprimes|pilules|boite|slaappillen|pillen|sleeping pills|pills|tablets)\b",
         r"\b(bunch|handful|box|pack|whole box|whole pack|strip|plaquette|boite|doos|doosje|strip) (of |de |met |van )?(pills|tabs|tablets|pillen|tabletten|cachets|comprimes|medicaments)\b",
         r"\btoo much (heroin|drugs|coke|cocaine|alcohol|medicine|meds|pills|methadone|insulin)\b", r"\b(trop de|te veel) (drogue|heroine|cocaine|medicaments|pillen|drugs|insuline|methadon)\b",
         r"\b(drink|drank|drunk|drinks|dey drink|bu|boit|dronk|drinkt|gedronken) (that |the |some |de |het |du |de la |la )?(bleach|javel|bleekwater|toilet liquid|cleaning liquid|wc eend|chloor|petrol|benzine|essence)\b",
@@ -115,6 +117,11 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"krijg (hem|haar|m) niet wakker",
     ),
     "medical": (
+        r"\b(levres|lippen|lips)\b.{0,15}\b(bleu\w*|violet\w*|blue|purple|blauw|paars|gris\w*|grijs)\b",
+        r"\b(respire|ademt|breathing|breathes) (presque pas|a peine|bijna niet|nauwelijks|barely|hardly)\b", r"\b(barely|hardly) (breathing|breathes)\b",
+        r"\b(repond|reagit|reageert|antwoordt|answer\w*|respond\w*) (pas|plus|niet|not) (quand|als|when) (je|on|ik|we|i) (l |lui |hem |haar |him |her )?(appelle|parle|roep|bel|secoue|schud|call|shake|talk)\b",
+        r"\b(poitrine|chest|borst)\b.{0,50}\b(bras|arm|machoire|jaw|kaak)\b", r"\b(cou|nek|neck|nuque) (tout |helemaal |all |very |heel )?(raide|stijf|stiff)\b",
+        r"\b(taches|vlekjes|vlekken|spots|rash) (violettes|violet|purple|paarse|rouges foncees)\b",
         r"\bfloppy\b", r"\b(wont|won t|will not|doesnt|does not|can t|cant) (wake|wake up)\b", r"\b(shaking|schudt|schokt|tremble|convulse)\b.{0,30}\b(on the floor|op de grond|par terre|au sol|5 min|minutes|minuten|long|lang)\b",
         r"\b(having|has) a fit\b", r"\blips?\b.{0,15}\b(blue|purple|blauw|paars|bleues|violettes)\b", r"\b(blue|purple|blauw|paars) (lips|lippen)\b",
         r"\bblood (coming|pouring|everywhere|dey comot|won t stop|wont stop|all over|like a tap)\b", r"\b(soaking|soaked) (through|with blood)\b", r"\bblood dey\b",
@@ -164,6 +171,12 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"(gorge|langue|visage) (gonfle|enfle)", r"s etouffe",
     ),
     "violence": (
+        r"\bme (frape|frap|frappes|tappe|tabasse)\b", r"\b(defonc\w*|forcer|enfoncer|intrappen|trappen|kicking in|breaking down|bash\w*) (la |ma |notre |de |onze |the |my |our )?(porte|deur|door)\b",
+        r"\b(battes?|batons?) de baseball\b|\bbaseball ?bats?\b|\bhonkbalknuppel\w*\b", r"\b(egorger|egorge|keel doorsnijden|slit my throat|cut my throat)\b",
+        r"\b(devant|voor|outside|in front of) (chez moi|mijn huis|my house|ma porte|la porte|de deur|my door|mijn deur|mon appart)\b.{0,25}\b(avec|met|with) (un|une|een|a) (couteau|mes|knife|arme|pistolet|gun|pistool|machette|machete|batte|knuppel)\b",
+        r"\b(couteau|mes|knife) (sous|op|on|at|a|tegen) (la|ma|mijn|my) (gorge|keel|throat|nek|cou)\b",
+        r"\b(cache|cachee|caches|hiding|hide|verstopt|verstop) (me |mij )?(derriere|achter|behind|sous|onder|under|in|dans) (een |une |un |a |de |la |le |the )?(voiture|car|auto|arbre|tree|boom|buisson|bush|container|poubelle|bin|muur|mur|wall)\b",
+        r"\b(il|hij|he|she|zij|elle) (dit|zegt|zei|said|says|a dit) .{0,30}\b(me tue|me tuera|va me tuer|vermoordt me|vermoord je|kill me|will kill|gonna kill|maakt me af)\b",
         r"\b(shoot|shot|stab|steken|neersteken|schieten|tirer sur|buter|planter) (me|mij|moi|you|je)\b", r"\b(gonna|going to|will|gaat|va|vont) (shoot|stab|schieten|steken|tirer|planter|buter) (me|mij|moi)?\b",
         r"\b(cutlass|machete|machette|panga|bat|honkbalknuppel|knuppel|batte|barre de fer|hamer|hammer|marteau)\b.{0,40}\b(wait\w*|wacht\w*|attend\w*|outside|buiten|dehors|door|deur|porte|coming|komt|vient|hit|slaan|frapper)\b",
         r"\b(tonight|vannacht|vanavond|ce soir) (i|you|je|jij|ik|tu) (go )?(die|dood|ga je dood|ga ik dood|vas mourir|mourras)\b", r"\bvannacht ga je dood\b", r"\b(say|said|zegt|zei|dit|a dit) .{0,15}(tonight|vannacht|ce soir) .{0,10}(die|dood|mourir|crever)\b",
@@ -203,6 +216,8 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"(il|elle|ils) (est|sont) (devant|a) (la|ma) porte", r"(revient|reviendra|va revenir) (pour )?(me|nous) (frapper|tuer|faire du mal)",
     ),
     "child": (
+        r"\b(fille|fils|enfant|neveu|niece|daughter|son|child|nephew|dochter|zoon|kind|neefje|nichtje)\b.{0,40}\b(pas rentre\w*|pas revenu\w*|niet thuis ?gekomen|not come home|not back)\b",
+        r"\b(parti|partie|gone|left|went|meegegaan|vertrokken|mitgegangen) .{0,20}\b(avec|with|met) (un|a|een|une) (monsieur|homme|man|stranger|inconnu|onbekende|dame|vrouw|femme)\b",
         r"\b(dochter|zoon|nichtje|neefje|meisje|girl|daughter|niece|fille|fils|niece|gamine)\b.{0,40}\b(in een auto gestapt|got in(to)? a car|monte dans une voiture|montee dans une voiture|meegegaan met|went with a man|left with a man|partie avec un|parti avec un)\b",
         r"\b(daughter|son|child|kid|dochter|zoon|kind|fille|fils|enfant|pikin)\b.{0,40}\b(didnt come back|did not come back|not come home|niet thuisgekomen|niet terug|pas rentre|pas revenu|pas revenue|nog steeds niet|still not|phone off|telefoon staat uit|telephone eteint)\b",
         r"\b(14|13|15|16|12) ?(yo|year old|jaar|ans)\b.{0,80}\b(picking her up|picking him up|gestapt|meegenomen|in a car|in een auto|dans une voiture|has her passport|heeft haar paspoort|a son passeport|terrified|doodsbang)\b",
@@ -225,6 +240,9 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"(frappe|bat|tape) (mon|ma|mes|l|le|la) ?(enfant|enfants|fils|fille|bebe)",
     ),
     "locked": (
+        r"\b(porte|deur|door|gate|hek)\b.{0,20}\b(fermee|ferme|dicht|locked|op slot|vergrendeld)\b.{0,5}\b(de dehors|de l exterieur|van buiten|from (the )?outside|a cle|with a key|met een sleutel)\b",
+        r"\b(garde|houdt|keeps|kept|hield|a garde) (la cle|de sleutel|the key|les cles|de sleutels|the keys)\b", r"\b(fermen|femen|fèmen) nan\b",
+        r"\b(ferme|fermee|doet|deed|locked|lock) (la porte |de deur |the door )?a cle\b",
         r"\b(locked|lock|lock am|locks|closed|sloot|doet dicht|dicht gedaan|ferme|ferment)\b.{0,25}\b(from outside|van buiten|de l exterieur|the gate|het hek|la porte|de deur|the door)\b.{0,60}\b(since|sinds|depuis|no water|geen water|pas d eau|cannot|can t|kan niet|peux pas|allow|dey allow|laat|laten|laisse)\b",
         r"\b(no dey allow|not allow|won t allow|dont allow|doesnt allow|laten me niet|laat me niet|me laisse pas|nous laisse pas)\b.{0,20}\b(comot|go out|leave|gaan|weg|buiten|sortir|partir)\b",
         r"\b(vastgehouden|held|being held|retenu|retenue|detenue|kept prisoner)\b.{0,40}\b(house|huis|maison|flat|room|kamer|chambre|club|farm|boerderij|ferme)\b",
@@ -244,6 +262,10 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"(bloque|bloquee|sequestre|sequestree)",
     ),
     "sexual": (
+        r"\b(m ont|ils m ont|il m a|hebben me|heeft me|grabbed|caught) (attrape\w*|saisi\w*|gepakt|vastgepakt|me)\b", r"\b(si je couche pas|als ik niet met hem|if i don t sleep with|if i dont sleep with)\b",
+        r"\b(m oblige|me force|dwingt me|dwingen me|forces me|makes me|obliges me) (a |te |to )?(faire|doen|do|coucher|sleep) ",
+        r"\b(me tient|houdt me|holds me|holding me|grabs me|pakt me) (le bras|vast|my arm|mijn arm|down|fort|stevig)\b",
+        r"\b(dans sa voiture|in zijn auto|in his car|in their car|in hun auto|dans leur voiture)\b.{0,40}\b(sais pas ou|weet niet waar|don t know where|dont know where|roule|rijdt|driving)\b",
         r"\b(forced|forces|forcing) (himself|herself|themselves) on (me|her)\b", r"\b(door|by|par) (drie|twee|3|2|trois|deux|three|two|een paar|several)? ?(mannen|men|hommes)\b.{0,20}\b(gepakt|genomen|raped|violee|pris|taken)\b",
         r"\b(doet|does|did|fait) (dingen|things|des choses) (met|to|a) (mij|me|moi)\b", r"\b(iets|something|quelque chose) in (mn|mijn|my|mon) (drink|drankje|glas|glass|verre|boisson)\b",
         r"\b(trekt|pulls|pulling|dragging|tire|traine) (me|mij|moi) (mee|along|with him|avec lui)?.{0,20}\b(auto|car|voiture|kamer|room|chambre|bed)\b",
@@ -261,6 +283,9 @@ DANGER: dict[str, tuple[str, ...]] = {
 # Near misses: spans removed before matching, because they only look like danger.
 # ---------------------------------------------------------------------------------------
 IDIOMS: tuple[str, ...] = (
+    r"\b(paperasse|papiers|papieren|paperwork|ind|dossier|attente|wachten|waiting|bureaucratie|bureaucracy|administration|situation|stress|procedure|procedures) .{0,20}\b(va me tuer|me tue|me tuera|gaat me vermoorden|will kill me|is killing me|maakt me kapot)\b",
+    r"\b(saigne|bloed\w*|bleed\w*) (un peu |a bit |a little |een beetje )?(du nez|uit (mijn|de) neus|from (my|the) nose|nose|neus)\b|\bnose ?bleeds?\b|\bneusbloeding\w*\b",
+    r"\b(combien|how many|how much|hoeveel|a partir de)\b.{0,60}\b(overdos\w*)\b",
     r"\b(niet|not|no|pas|don t want|dont want|wil niet|veux pas)\b.{0,25}\b(per ongeluk |by accident |par accident |accidentally )?(een |an |a |une )?(overdos\w*)\b",
     r"\b(per ongeluk|by accident|par accident|accidentally) (een |an |a |une )?(overdos\w*)\b",
     # nl
@@ -303,12 +328,16 @@ PAST_OR_OTHER: tuple[str, ...] = (
     r"\b(\d+|two|three|four|five|few|a few|several|many) (years|months|weeks) ago", r"\blast (year|month)\b",
     r"\b(when i was|back home|in my country|back in)\b",
     r"\bil y a (\d+|deux|trois|quatre|cinq|quelques|plusieurs) (ans|an|mois|semaines)",
-    r"\b(l annee derniere|l an dernier|le mois dernier|quand j etais|dans mon pays|au pays)\b",
+    r"\b(l annee derniere|l an dernier|le mois dernier|quand j etais|dans mon pays)\b",
     r"\b(used to|vroeger|toen we samen|when we lived|quand on vivait|me frappait|me battait|sloeg me vroeger)\b",
-    r"\b(stel dat|stel er|stel je voor|suppose|imagine|supposons|admettons|what if|what happens if|wat als|et si)\b",
+    r"\b(stel dat|stel er|stel je voor|suppose|imagine|supposons|admettons|what if|what happens if|wat als)\b",
     r"\b(als|wanneer|if|when|si|quand) (ik|i|je|j|we|on|someone|iemand|quelqu un) (ooit |ever |un jour )?(in gevaar|in danger|en danger|aangevallen|attacked|agresse)",
     r"\b(ya|y a|il y a) ((\d+|deux|trois|quatre|cinq|quelques|plusieurs) (ans|an|mois|semaines)|longtemps)",
     r"\b(al jaren|al maanden|for years|for months|for a long time|depuis des annees|depuis des mois|depuis longtemps|depuis (\d+|deux|trois|quelques) (ans|mois))\b",
+    r"\b(en|in|sinds|depuis|since|sind) (19|20)\d\d\b", r"\b(a l epoque|back then|destijds|in die tijd|at the time)\b",
+    r"\b(pendant|during|gedurende) (un an|une annee|a year|een jaar|\d+ (ans|mois|years|months|jaar|maanden))\b", r"\b(een jaar|\d+ (jaar|maanden)) lang\b",
+    r"\b(ancien|ancienne|former|vorige|oud|oude|ex) (patron|patronne|boss|baas|employer|werkgever|employeur|chef|madam)\b",
+    r"\b(aux infos|aux nouvelles|in het nieuws|on the news|op het nieuws|in the news|a la tele|op tv|on tv)\b",
     r"\b(last (yr|yrs)|vorig jr|l an passe|l annee passee|toen ik \d+ was|when i was \d+|quand j avais \d+ ans)\b",
     r"\b(film|movie|documentary|documentaire|docu|series|serie|news|nieuws|journal|book|boek|livre|nollywood|tv)\b",
     r"\b(if|als|si) .{0,25}\b(one day|ooit|un jour|again|opnieuw|encore|happen again|weer gebeurt|arrive encore)\b",
@@ -323,6 +352,7 @@ PAST_OR_OTHER: tuple[str, ...] = (
 SAFE_NOW: tuple[str, ...] = (
     r"\b(safe|veilig|en securite|securite|fine|ok|okay|better|beter|mieux|ca va) (now|nu|maintenant|mtn)\b",
     r"\b(niks|niets) (aan de hand|gebeurd)\b", r"\b(pas|not|niet|no longer|plus|geen|nicht) (en danger|in danger|in gevaar)\b", r"\bnothing (is )?(happening|going on|wrong)\b", r"\brien ne se passe\b",
+    r"\b(elle|il|ze|hij|she|he|i|ik|je) (est|is|am|ben|suis) (nu |now |maintenant )?(libre|vrij|free|safe|veilig|en securite)\b",
     r"\b(nu|now|maintenant) (gaat het|it s|its|ca va) (wel|beter|ok|okay|better|mieux|goed|fine)\b", r"\bnow he is ok\b", r"\b(nu|now|maintenant) (is|gaat) (hij|zij|ze|he|she|il|elle) (weer )?(oke|ok|okay|better|beter|mieux|goed)\b",
     r"\b(now|nu|maintenant) (i am|im|i m|ben ik|je suis|jsuis) (safe|veilig|en securite|fine|ok|better|beter|mieux)\b",
     r"(c pas|ce n est pas|c est pas|it s not|its not|not|het is niet|niet) (le cas )?(happening )?(maintenant|now|nu)\b",
@@ -336,7 +366,7 @@ STRONG_NOW: tuple[str, ...] = (
 JOKE = r"\b(haha\w*|hihi|lol|mdr|ptdr|xd)\b|😂|🤣"
 NOW: tuple[str, ...] = (
     r"\b(nu|nou|nu meteen|op dit moment|vannacht|vanavond|vandaag|net|zojuist)\b",
-    r"\b(now|right now|tonight|today|just now|at the moment|currently)\b",
+    r"\b(now|right now|tonight|today|just now|at the moment|currently|tomorrow|tmrw|morgen|demain)\b",
     r"\b(maintenant|mtn|ce soir|cette nuit|aujourd hui|en ce moment|tout de suite)\b",
 )
 # Questions about emergency services or rights, asked calmly, are not alarms.
@@ -379,6 +409,7 @@ HARM: dict[str, tuple[str, ...]] = {
     "sexual": (r"\b(rape\w*|raping|verkracht\w*|viol(e|ee|er)|forced me|dwingt me|me force)\b",),
 }
 URGENT: tuple[str, ...] = (
+    r"\b(arrive|arrives|komt|coming|is coming|will be here|sera la) (dans|in|over) \d+ (min|mins|minutes|minuten|minuut)\b",
     r"\b(right now|rn|now|nu|nou|maintenant|mtn|la maintenant|tonight|vannacht|vanavond|ce soir|cette nuit)\b",
     r"\b(help|hulp|helpen|au secours|aidez|aide moi|sos|please hurry|hurry|quick|quickly|snel|vite|urgent|dringend)\b",
     r"!{2,}",
