@@ -184,11 +184,13 @@ class PageIndex:
             if any(is_stop_word(word, lang) for lang in self.languages) or (len(word) < 2 and not word.isdigit()):
                 out.append(found)
                 continue
+            # A word common in any language is an everyday word, whichever page uses it.
+            weight = min(specificity(word, lang) for lang in self.languages)
             for lang in self.languages:
                 term = stem(word, lang)
                 if term in self.fields[lang].idf:
                     factor = 1.0 if lang == prefer or prefer is None else OTHER_LANGUAGE
-                    found.append(Candidate(lang, term, factor * specificity(word, lang)))
+                    found.append(Candidate(lang, term, factor * weight))
             if not found and self._typo_candidate(word):
                 found = self._typo_matches(word, prefer)
             for concept in concepts_at.get(position, ()):
