@@ -16,12 +16,14 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from bot.search import danger_phrases as phrases
+from bot.search.danger_model import features, load_model
 from bot.search.frequency import is_real_word
 from bot.search.text import fold
 
 
 def _any(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    """One regex for many patterns; each starts at a word's start ('rope' is not in 'europe')."""
+    return re.compile("|".join(f"(?<![a-z0-9])(?:{p})" for p in patterns))
 
 
 _KINDS = {kind: _any(patterns) for kind, patterns in phrases.DANGER.items()}
@@ -129,4 +131,31 @@ def detect_danger(text: str) -> str | None:
         kind = _kind_in(sentence, message_past)
         if kind:
             return kind
+    model = load_model()
+    if model is not None and model.fires(message_features(text)):
+        return _likely_kind(_IDIOMS.sub(" ", whole))
     return None
+
+
+def message_features(text: str) -> list[str]:
+    """What the danger model reads: the words (idioms taken out) and what the patterns see."""
+    whole = normalise(text)
+    calm = _SAFE_NOW.sub(" ", whole)
+    context = []
+    for name, pattern, target in (("past", _PAST_OR_OTHER, calm), ("now", _NOW, calm),
+                                  ("strongnow", _STRONG_NOW, calm), ("safe", _SAFE_NOW, whole),
+                                  ("idiom", _IDIOMS, whole), ("services", _ABOUT_SERVICES, whole),
+                                  ("urgent", _URGENT, calm), ("joke", _JOKE, whole)):
+        if pattern.search(target):
+            context.append(name)
+    for kind, pattern in _HARM.items():
+        if pattern.search(calm):
+            context.append("harm_" + kind)
+    return features(_IDIOMS.sub(" ", whole), tuple(context))
+
+
+def _likely_kind(text: str) -> str:
+    for kind, pattern in _HARM.items():
+        if pattern.search(text):
+            return kind
+    return "danger"

@@ -35,7 +35,7 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"\b(i will|i ll|ill|i am going to|im going to|gonna|ik ga|ik wil|je vais|jvais|j vais|je veux) (jump|springen|sauter)",
         r"(standing|staan|sta|suis|debout|ben) (on|op|sur) (the |de |het |le |la )?(bridge|brug|pont|roof|dak|toit|rails|spoor)",
         r"(bord|au bord) (des|du) (rails|quai|pont|vide)", r"(next|prochain|volgende) (train|trein)",
-        r"(raison|raisons) de vivre", r"(serai|serais|sera) (plus|pu) (la|ici)", r"(wont|won t|will not) be (here|alive|around)",
+        r"(raison|raisons) de vivre", r"j?(serai|serais|sera) (plus|pu) (la|ici)", r"(wont|won t|will not) be (here|alive|around)",
         r"(lettre|brief|letter) (d adieu|van afscheid|of goodbye|goodbye)", r"(wrote|ecrit|geschreven).{0,20}(letter|lettre|brief).{0,30}(goodbye|adieu|afscheid|daughter|fille|dochter|son|fils|zoon|family|famille)",
         r"(saved|saving|gespaard|garde|gardes|stock).{0,20}(pills|pillen|cachets|comprimes|medicaments|medicijnen)",
         r"(take|nemen|prendre|slikken|avaler) (all|alle|tous|toutes) (of )?(them|my pills|the pills|mijn pillen|mes cachets|mes medicaments|ze|les)",
@@ -92,7 +92,7 @@ DANGER: dict[str, tuple[str, ...]] = {
     ),
     "overdose": (
         r"\b(pris|avale|bu|ingenomen|genomen|took|swallowed) (tous|toutes|toute|tout|alle|all|al) (les |mes |ses |la |de |mijn |zijn |the |my |his |her )?(somniferes|cachets|medicaments|comprimes|pilules|boite|slaappillen|pillen|sleeping pills|pills|tablets)\b",
-        r"\b(bunch|handful|box|pack|whole box|whole pack|strip|plaquette|boite|doos|doosje|strip) (of |de |met |van )?(pills|tabs|tablets|pillen|tabletten|cachets|comprimes|medicaments)\b",
+        r"\b(bunch|handful|box|pack|whole box|whole pack|strip|plaquette|boite|doos|doosje|strip) (of |de |met |van )?(pills|tabs|tablets|pillen|tabletten|cachets|comprimes|medicaments|paracetamol|doliprane|ibuprofen|oxazepam|slaappillen|somniferes)\b",
         r"\btoo much (heroin|drugs|coke|cocaine|alcohol|medicine|meds|pills|methadone|insulin)\b", r"\b(trop de|te veel) (drogue|heroine|cocaine|medicaments|pillen|drugs|insuline|methadon)\b",
         r"\b(drink|drank|drunk|drinks|dey drink|bu|boit|dronk|drinkt|gedronken) (that |the |some |de |het |du |de la |la )?(bleach|javel|bleekwater|toilet liquid|cleaning liquid|wc eend|chloor|petrol|benzine|essence)\b",
         r"\bswallowed\b.{0,30}\b(box|tabs|pills|tablets|bottle|batteries|battery)\b", r"\b(wodka|vodka|alcohol|drank|alcool)\b.{0,20}\b(en|and|et|met|with|avec) (pillen|pills|cachets|medicaments|slaappillen)\b",
@@ -193,7 +193,7 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"(chasing|chase|run after|courent apres|court apres|achtervolg|achter (me|mij) aan)",
         r"(vient|viendra|va venir|arrive|coming|komt|kommt).{0,40}(me faire payer|hurt me|kill me|beat me|me tuer|me frapper|vermoorden|slaan)",
         r"(pour|to) me faire payer", r"(deja|already|al eens|vroeger ook).{0,20}(casse|broke|gebroken).{0,20}(bras|arm|jambe|leg|nez|nose|ribs|cotes)",
-        r"(aidez|aide) ?moi\b.{0,5}$", r"au secours",
+        r"au secours",
         # nl
         r"(slaat|schopt|mishandelt|wurgt|bedreigt|sloeg|trapt|steekt) (me|mij|mn|mijn moeder|ons)",
         r"\bwil (me|mij|ons) (vermoorden|doden|dood maken|doodmaken|afmaken)", r"(gaat|komt) (me|mij|ons) (vermoorden|doden|afmaken|pakken)",
@@ -201,7 +201,7 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"(hij|zij|ze|mijn man|mijn vriend|mijn vader) (staat|is) (voor|aan) de deur",
         r"\bin gevaar\b", r"(me|mij|ons) (gaat|gaan|wil|willen|zal|komt|komen) (vermoorden|doden|afmaken|doodmaken|slaan|steken)",
         r"(hij|zij|ze|mijn man|mijn vriend|mijn vader|mijn ex|mn ex|mn man) (staat|is|zijn|staan) (nu )?(voor|aan|bij) (de|mijn|onze) (deur|kamer)",
-        r"(me|mij|ons) (bedreigen|bedreigt|bedreigde|slaan|aanvallen|mishandelen|schoppen) (met|nu|elke)", r"(nu|op dit moment|net|zojuist|vannacht).{0,30}(geslagen|geschopt|mishandeld|aangevallen)",
+        r"(me|mij|ons) (bedreigen|bedreigt|bedreigde|slaan|aanvallen|mishandelen|schoppen) (met|nu|elke)", r"\b(nu|op dit moment|net|zojuist|vannacht)\b.{0,30}\b(geslagen|geschopt|mishandeld|aangevallen)\b",
         r"ben bang dat hij (me|mij) (vermoordt|doodmaakt)",
         r"help.{0,10}(hij|ze) slaat", r"\bhelp me\b.{0,20}(slaat|slaan|pijn)",
         # en
@@ -211,7 +211,7 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"not safe (at home|here|tonight|now)", r"e dey (beat|hit|kill) me", r"(dey|de) beat me",
         r"(he|she|they) (is|are) (hurting|beating|hitting) (me|us)",
         # fr
-        r"me (frappe|bat|battait|frappait|menace|etrangle|tape|cogne|poignarde)", r"(veut|va|vont|veulent) (me|nous) (tuer|frapper)",
+        r"me (frappe|bat|menace|etrangle|tape|cogne|poignarde)\b", r"(veut|va|vont|veulent) (me|nous) (tuer|frapper)",
         r"\ben danger\b", r"(frappe|bat|tape) (ma mere|mes enfants|moi)",
         r"(il|elle|ils) (est|sont) (devant|a) (la|ma) porte", r"(revient|reviendra|va revenir) (pour )?(me|nous) (frapper|tuer|faire du mal)",
     ),
@@ -257,8 +257,8 @@ DANGER: dict[str, tuple[str, ...]] = {
         r"(opgesloten|sluit (me|mij|ons) op|laat (me|mij|ons) niet (gaan|weg|naar buiten)|mag (het huis )?niet (weg|naar buiten))",
         r"(kan|mag) (het huis |de deur )?niet (uit|weg)", r"deur (op slot|dicht).{0,30}(niet weg|kan niet)",
         r"(locked|lock) (me|us) (in|up)", r"(locked|locked up|lock up) (in|inside)", r"(i am|im|i m|we are) locked",
-        r"(wont|won t|will not|doesnt|does not|not) (let|allow) (me|us) (leave|go|out)", r"(cannot|can t|cant) (leave|get out)",
-        r"(enferme|enfermee|enfermes|m enferme|nous enferme)", r"(laisse|laissent) pas sortir", r"(peux|peut|pouvons) pas sortir",
+        r"(wont|won t|will not|doesnt|does not|not) (let|allow) (me|us) (leave|go|out)", r"\b(cannot|can t|cant|can not) (leave|get out) (the|this|my|his|her) (house|room|apartment|flat|building|place|farm|kitchen|basement)\b",
+        r"\b(m|nous) enferm\w*", r"\b(je suis|jsuis|j suis|on est|nous sommes|suis) enferme\w*", r"(laisse|laissent) pas sortir", r"(peux|peut|pouvons) pas sortir",
         r"(bloque|bloquee|sequestre|sequestree)",
     ),
     "sexual": (
@@ -283,13 +283,19 @@ DANGER: dict[str, tuple[str, ...]] = {
 # Near misses: spans removed before matching, because they only look like danger.
 # ---------------------------------------------------------------------------------------
 IDIOMS: tuple[str, ...] = (
+    r"\b(verschil|difference|different|meaning|betekenis|veut dire|means|mean|same word|meme mot|zelfde woord)\b.{0,60}\b(verkracht\w*)\b",
+    r"\b(verwachting)\b.{0,20}\b(verkrachting)\b",
+    r"\b(attention|careful|oppassen|voorzichtig|prudent)\b.{0,25}\b(overdos\w*)\b",
+    r"\b(kicks?|kicking|throws?|throwing|threw|kicked|zet|zette|gooit|met|mettre|jette) (me|us|mij|ons|moi|nous) (out|eruit|dehors|a la rue|op straat|on the street)\b",
+    r"\b(lock|locked|opgesloten|opsluiten|enferme\w*|m enfermer|vast|vastgezet|vasthouden|held|detained)\b.{0,25}\b(for|voor|pour|tot|until|jusqu)\b.{0,12}\b(deport\w*|uitzetting|expuls\w*|detention|detentie|uitgezet|vertrek|departure)\b",
+    r"\b(how long|combien de temps|hoe lang)\b.{0,40}\b(lock|locked|enfermer|enferme\w*|opsluiten|opgesloten|vasthouden|vast|hold|keep)\b",
     r"\b(paperasse|papiers|papieren|paperwork|ind|dossier|attente|wachten|waiting|bureaucratie|bureaucracy|administration|situation|stress|procedure|procedures) .{0,20}\b(va me tuer|me tue|me tuera|gaat me vermoorden|will kill me|is killing me|maakt me kapot)\b",
     r"\b(saigne|bloed\w*|bleed\w*) (un peu |a bit |a little |een beetje )?(du nez|uit (mijn|de) neus|from (my|the) nose|nose|neus)\b|\bnose ?bleeds?\b|\bneusbloeding\w*\b",
     r"\b(combien|how many|how much|hoeveel|a partir de)\b.{0,60}\b(overdos\w*)\b",
     r"\b(niet|not|no|pas|don t want|dont want|wil niet|veux pas)\b.{0,25}\b(per ongeluk |by accident |par accident |accidentally )?(een |an |a |une )?(overdos\w*)\b",
     r"\b(per ongeluk|by accident|par accident|accidentally) (een |an |a |une )?(overdos\w*)\b",
     # nl
-    r"(schrik|lach|verveel|werk|zoek|schaam|erger) (me|mij|mezelf) (dood|rot|kapot|een ongeluk)",
+    r"(schrik|schrok|lach|lachte|verveel|verveelde|werk|werkte|zoek|zocht|schaam|erger|ergerde) (me|mij|mezelf) (dood|rot|kapot|een ongeluk)",
     r"ga (bijna )?dood van (de )?(honger|dorst|verveling|schaamte|het lachen|de stress)",
     r"dood ?moe", r"doodsbang", r"doodziek van", r"(maakt|maken) (me|mij) (kapot|gek|dood)",
     r"(word|wordt) (er )?gek van", r"ik (ga|word) (er )?(nog )?(gek|dood) van",
@@ -311,7 +317,7 @@ IDIOMS: tuple[str, ...] = (
     r"\b(had|has had|heeft (een )?\w* ?(gehad)|a eu|a fait|avait fait) (a |an |een |un |une )?(stroke|beroerte|avc|heart attack|hartaanval|crise cardiaque|infarct)\b",
     r"\b(enferme|enfermee|opgesloten|locked up|vast|vastgezet|detenu|detenue) (a|in|au|dans le|dans la|dans un|en|op) (zeist|rotterdam|schiphol|detentie|detention|centre|centrum|prison|gevangenis|cel|cellule|retention|the detention|een detentiecentrum)", r"(will|would|gonna|going to) kill me if", r"(kills|kill) me (if|when)",
     r"(me tue|me tuera|va me tuer) (si|quand)", r"(vermoordt|vermoorden|maakt) (me|mij) (af )?(als|wanneer)",
-    r"(what is|whats|what s|c quoi|c est quoi|qu est ce qu|wat is|wat gebeurt (er )?bij) (an |a |une |un |een )?(overdos|avc|stroke|beroerte|hartaanval|heart attack)",
+    r"(what is|whats|what s|c quoi|c est quoi|qu est ce qu|wat is|wat gebeurt (er )?bij) (eigenlijk |precies |nou |exactly |actually |exactement )?(an |a |une |un |een )?(overdos|avc|stroke|beroerte|hartaanval|heart attack)",
     r"(not|never|niet|nooit|pas|jamais) (thinking|think|denk|pense|pensé) (about|of|aan|a) (hurting|killing|suicide|zelfmoord|me tuer|me faire du mal|mezelf)\w*( my ?self| mezelf)?",
     r"(used to|vroeger|autrefois|avant je) .{0,20}(cut|snijden|coupais|frappait|sloeg|beat|hit)", r"(took|take|taking) (my|a) (shot|vaccine)",
     # fr
@@ -329,8 +335,11 @@ PAST_OR_OTHER: tuple[str, ...] = (
     r"\b(when i was|back home|in my country|back in)\b",
     r"\bil y a (\d+|deux|trois|quatre|cinq|quelques|plusieurs) (ans|an|mois|semaines)",
     r"\b(l annee derniere|l an dernier|le mois dernier|quand j etais|dans mon pays)\b",
+    r"\b(for|in|en|sinds|since) (19|20)\d\d\b", r"\b(years|months|jaren|maanden|jaar|des annees|des mois) (ago|geleden)\b", r"\bil y a des (annees|mois)\b",
+    r"\b(in|en|au|aux|uit|from|a) (libya|libie|libye|turkey|turkije|turquie|greece|griekenland|grece|italy|italie|italia|dubai|saudi|saoedi|lebanon|libanon|liban|morocco|marokko|maroc|algeria|algerije|algerie|niger|mali|sudan|soedan|soudan|eritrea|ethiopia|ethiopie|somalia|somalie|yemen|jemen|iraq|irak|syria|syrie|afghanistan|iran|bruxelles|brussel|brussels|the desert|de woestijn|le desert|the boat|de boot|le bateau|the camp|het kamp|le camp|prison|gevangenis)\b",
+    r"\b(me battait|me frappait|nous battait|me tapait|sloeg me|sloeg mij|used to beat|used to hit)\b",
     r"\b(used to|vroeger|toen we samen|when we lived|quand on vivait|me frappait|me battait|sloeg me vroeger)\b",
-    r"\b(stel dat|stel er|stel je voor|suppose|imagine|supposons|admettons|what if|what happens if|wat als)\b",
+    r"\b(stel dat|stel er|stel je voor|suppose|imagine|supposons|admettons|what if|wat als)\b", r"\bwhat (actually |really |exactly )?happens (if|when)\b", r"\bqu est ce qui se passe (si|quand)\b", r"\bwat gebeurt (er )?(als|wanneer)\b",
     r"\b(als|wanneer|if|when|si|quand) (ik|i|je|j|we|on|someone|iemand|quelqu un) (ooit |ever |un jour )?(in gevaar|in danger|en danger|aangevallen|attacked|agresse)",
     r"\b(ya|y a|il y a) ((\d+|deux|trois|quatre|cinq|quelques|plusieurs) (ans|an|mois|semaines)|longtemps)",
     r"\b(al jaren|al maanden|for years|for months|for a long time|depuis des annees|depuis des mois|depuis longtemps|depuis (\d+|deux|trois|quelques) (ans|mois))\b",
@@ -371,6 +380,8 @@ NOW: tuple[str, ...] = (
 )
 # Questions about emergency services or rights, asked calmly, are not alarms.
 ABOUT_SERVICES: tuple[str, ...] = (
+    r"\b(numero|nummer|number|hotline|helpline|lijn|ligne|line|113)\b.{0,60}\b(suicid\w*|zelfmoord\w*|zelfdoding)",
+    r"\b(suicid\w*|zelfmoord\w*|zelfdoding)\b.{0,60}\b(113|numero|nummer|number|hotline|helpline|ligne|lijn)\b",
     r"\b(can|may|mag|kan|peut|peux|puis)[- ](i|ik|je|on|we|jij|you)\b.{0,30}\b(112|ambulance|ambulancier|spoedeisende|urgences|emergency number|noodnummer|numero d urgence)\b",
     r"\b(will|do|does|would|zal|vraagt|vragen|demande|demandent)\b.{0,30}\b(ambulance|112|urgences|the emergency)\b.{0,30}\b(id|papers|papieren|papiers|identi|police|politie|pay|betalen|payer)\b",
 )
@@ -401,7 +412,7 @@ HARM: dict[str, tuple[str, ...]] = {
         r"\b(blood|bloed|sang|bleed\w*|bloed(t|en)|saign\w*|breath\w*|ademen|adem|respir\w*|unconscious|bewusteloos|inconscient\w*|seizure|stuip\w*|convuls\w*|fainted|fainting|flauwgevallen|flauwvallen|valt flauw|evanoui\w*|collaps\w*|choking|stikt|s etouffe|purple|paars|violet|floppy|slap|blue lips|blauwe lippen)\b",
     ),
     "violence": (
-        r"\b(kill|killing|vermoord\w*|dood ?maken|tuer|buter|crever|knife|mes|couteau|gun|pistool|pistolet|flingue|bat|knuppel|batte|baton|beat|beats|beating|beaten|hits?|hitting|slaat|slaan|sloeg|frapp\w*|tabass\w*|cogne|cognent|cogner|cognait|stab|stabs|stabbed|stabbing|steekt|poignard\w*|choke\w*|wurg\w*|etrangl\w*|attack|attacks|attacking|attacked|aanval\w*|agress\w*|threaten|threatens|threatening|threatened|bedreig\w*|menac\w*|kicking the door|door in|deur in|defonc\w*)\b",
+        r"\b(kill|killing|vermoord\w*|dood ?maken|tuer|buter|crever|knife|een mes|het mes|couteau|gun|pistool|pistolet|flingue|bat|knuppel|batte|baton|beat|beats|beating|beaten|hits?|hitting|slaat|slaan|sloeg|frapp\w*|tabass\w*|cogne|cognent|cogner|cognait|stab|stabs|stabbed|stabbing|steekt|poignard\w*|choke\w*|wurg\w*|etrangl\w*|attack|attacks|attacking|attacked|aanval\w*|agress\w*|threaten|threatens|threatening|threatened|bedreig\w*|menac\w*|kicking the door|door in|deur in|defonc\w*)\b",
     ),
     "locked": (
         r"\b(locked|lock me|opgesloten|sluit (me|mij) op|enferm\w*|trapped|vast ?gehouden|sequestr\w*|cannot leave|cant leave|kan niet weg|peux pas partir)\b",
