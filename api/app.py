@@ -22,6 +22,7 @@ from bot.engine import Engine
 from bot.settings import Settings
 
 from api.auth import Throttle
+from api.config import ApiSettings
 from api.errors import ApiError, api_error_handler, store_error_handler
 from api.limits import BodyLimit
 from api.publish import Publisher, load_snapshot
@@ -59,6 +60,7 @@ async def _flush_forever(counter: ViewCounter, every: float) -> None:
 def create_app(
     settings: Settings, *, repo: Repository | None = None, holder: ContentHolder | None = None,
     counter: ViewCounter | None = None, telegram: Any = None, flush_seconds: float = FLUSH_SECONDS,
+    api_settings: ApiSettings | None = None,
 ) -> FastAPI:
     """Build the app; raises ``ContentError`` if the store is empty and content/ is invalid."""
     repo = repo or Repository(open_database(settings.database_url))
@@ -92,6 +94,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.api_settings = api_settings or ApiSettings()
     app.state.repo = repo
     app.state.holder = holder
     app.state.engine = engine

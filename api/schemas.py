@@ -39,7 +39,7 @@ class RejectIn(Strict):
 
 class RollbackIn(Strict):
     lang: Lang
-    revision: int = Field(ge=1)
+    revision: int = Field(ge=1, le=2**31 - 1)
 
 
 class SourceOut(BaseModel):
@@ -132,3 +132,5 @@ class HealthOut(BaseModel):
     pages: int
     languages: list[str]
     telegram: str
+    review: str = Field(description="who may approve: 'another organisation' (the default) or "
+                                    "'same organisation allowed' (RIGHTSBOT_REVIEW_SAME_ORG)")

@@ -14,5 +14,7 @@ def health(request: Request) -> HealthOut:
     snapshot = request.app.state.holder.snapshot
     telegram = request.app.state.telegram
     state = "off" if telegram is None else ("connected" if telegram.connected else "disconnected")
+    same_org = request.app.state.api_settings.review_same_org
     return HealthOut(status="ok", content_version=snapshot.version, pages=len(snapshot.nodes),
-                     languages=list(snapshot.languages), telegram=state)
+                     languages=list(snapshot.languages), telegram=state,
+                     review="same organisation allowed" if same_org else "another organisation")

@@ -56,6 +56,10 @@
     $("signout").hidden = false;
     const health = await api.health();
     state.languages = health.body.languages;
+    state.review = health.body.review;
+    if (state.review === "same organisation allowed") {
+      $("review-note").textContent = "You cannot approve a change you wrote: another person checks it.";
+    }
     const select = $("lang");
     select.replaceChildren(...state.languages.map((code) => el("option", { value: code }, code)));
     state.lang = state.lang || state.languages[0];
@@ -196,7 +200,9 @@
     try {
       const { body } = await api.submit(state.change.id);
       $("submit-change").disabled = true;
-      say("edit-message", `Change ${body.id} is submitted: a reviewer of another organisation will check it.`);
+      const who = state.review === "same organisation allowed"
+        ? "another person" : "a reviewer of another organisation";
+      say("edit-message", `Change ${body.id} is submitted: ${who} will check it.`);
     } catch (err) {
       say("edit-message", err.message, true);
     }
@@ -215,7 +221,9 @@
       row.append(el("td", {}, `${rev.number}${note}`), el("td", {}, rev.title),
         el("td", {}, rev.reviewed_by), el("td", {}, rev.created_at.slice(0, 16).replace("T", " ")));
       const action = el("td");
-      if (rev.number !== newest) {
+      // One reviewer may only undo the latest publish; older text goes through review.
+      const undoable = revisions.length && !revisions[0].rolled_back_from && rev.number === newest - 1;
+      if (undoable) {
         action.append(el("button", { type: "button", "data-rollback": String(rev.number) },
           `Roll back to ${rev.number}`));
       }
