@@ -78,6 +78,12 @@ class RevisionOut(BaseModel):
     reviewed_by: str
 
 
+class LinkOut(BaseModel):
+    text: str
+    url: str
+    host: str = Field(description="the host a browser would contact, in ASCII (punycode)")
+
+
 class ChangeOut(BaseModel):
     id: int
     page_id: str
@@ -97,6 +103,7 @@ class ChangeOut(BaseModel):
     search_phrases: list[str]
     sources: list[SourceOut]
     parent_id: str | None
+    links: list[LinkOut] = Field(default_factory=list, description="every link with its real host")
 
 
 class AuditOut(BaseModel):

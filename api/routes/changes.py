@@ -11,6 +11,8 @@ from api.deps import CurrentUser, PublisherDep, RepoDep, Reviewer
 from api.schemas import ChangeIn, ChangeOut, RejectIn
 from api.store import repository as rp
 from api.store.models import ChangeRow
+from api.web.sanitize import link_hosts
+from bot.content.markup import parse
 from api import workflow
 
 router = APIRouter(prefix="/changes", tags=["changes"])
@@ -27,6 +29,7 @@ def out(row: ChangeRow) -> ChangeOut:
         created_at=row.created_at, updated_at=row.updated_at, title=fields["title"],
         label=fields.get("label"), text=fields["text"], search_phrases=fields.get("search") or [],
         sources=fields.get("sources") or [], parent_id=fields.get("parent_id"),
+        links=link_hosts(parse(fields["text"])[0], fields.get("sources") or []),
     )
 
 

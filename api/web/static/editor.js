@@ -155,12 +155,22 @@
       $("preview").replaceChildren(...parts);
       $("problems").replaceChildren(...body.problems.map((p) =>
         el("li", {}, `${p.field}${p.line ? ` line ${p.line}` : ""}: ${p.message}`)));
+      $("preview-links").replaceChildren(...linkItems(body.links));
       $("save").disabled = !body.ok;
     } catch (err) {
       if (seq !== state.previewSeq) return;
       $("problems").replaceChildren(el("li", {}, err.message));
       $("save").disabled = true;
     }
+  }
+
+  // Every link with the host a browser would really contact (punycode for look-alikes).
+  function linkItems(links) {
+    return (links || []).map((link) => {
+      const item = el("li", {});
+      item.append(el("strong", { class: "host" }, link.host), ` ← ${link.text}: ${link.url}`);
+      return item;
+    });
   }
 
   function schedulePreview() {
@@ -268,6 +278,12 @@
         `By ${change.author_org}, ${change.status}, from revision ${change.base_revision}` +
         (change.reason ? `. Reason: ${change.reason}` : "")));
       card.append(EditorDiff.render(asText(published), asText(change)));
+      if (change.links && change.links.length) {
+        card.append(el("p", { class: "note" }, "Links go to these hosts:"));
+        const list = el("ul", { class: "links" });
+        list.append(...linkItems(change.links));
+        card.append(list);
+      }
       if (change.status === "submitted") {
         const reason = el("input", { type: "text", placeholder: "Why reject? (needed to reject)", "aria-label": "Reason" });
         card.append(el("button", { type: "button", "data-approve": String(change.id) }, "Approve and publish"),
