@@ -25,6 +25,8 @@ from api.auth import Throttle
 from api.config import ApiSettings
 from api.errors import ApiError, api_error_handler, store_error_handler
 from api.limits import BodyLimit
+from api.ratelimit import RateLimit
+from api.security import SecurityHeaders
 from api.publish import Publisher, load_snapshot
 from api.routes import audit, changes, health, pages, stats
 from api.routes import telegram as telegram_routes
@@ -32,6 +34,7 @@ from api.stats import COUNTER, ViewCounter
 from api.store import open_database
 from api.store.repository import Repository
 from api.web import build_web_router
+from api.web.offload import EngineRunner
 
 log = logging.getLogger("api")
 API_PREFIX = "/api/v1"
@@ -94,7 +97,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.api_settings = api_settings or ApiSettings()
+    config = app.state.api_settings = api_settings or ApiSettings()
     app.state.repo = repo
     app.state.holder = holder
     app.state.engine = engine
@@ -108,10 +111,13 @@ def create_app(
     for module in (health, pages, changes, audit, stats):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(telegram_routes.router)
-    app.include_router(build_web_router(engine, counter.record,
-                                        bot_username=settings.telegram_bot_username))
+    app.include_router(build_web_router(
+        engine, counter.record, bot_username=settings.telegram_bot_username,
+        runner=EngineRunner(config.engine_threads), leave_url=config.leave_url))
     app.middleware("http")(_log_requests)
     app.add_middleware(BodyLimit)
+    app.add_middleware(RateLimit, chat=config.rate_chat, api=config.rate_api, header=config.client_header)
+    app.add_middleware(SecurityHeaders, hsts=config.hsts)
     return app
 
 

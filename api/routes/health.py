@@ -10,7 +10,8 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/health", response_model=HealthOut)
-def health(request: Request) -> HealthOut:
+async def health(request: Request) -> HealthOut:
+    """Answered on the event loop itself (no worker thread hop): it reads two attributes."""
     snapshot = request.app.state.holder.snapshot
     telegram = request.app.state.telegram
     state = "off" if telegram is None else ("connected" if telegram.connected else "disconnected")

@@ -109,3 +109,10 @@ async def test_repeated_failed_logins_are_refused(app: FastAPI, client: httpx.As
     statuses = [(await client.get("/changes", headers=auth(f"rbt_guess{i}"))).status_code for i in range(8)]
     assert statuses[:5] == [401] * 5 and set(statuses[5:]) == {429}
     assert (await client.get("/changes", headers=auth(tokens["b-editor"]))).status_code == 200
+    # Another client is not locked out by this one's failures: a mistyped token still
+    # gets 401, not 429.
+    other = httpx.AsyncClient(transport=httpx.ASGITransport(app=app, client=("192.0.2.7", 4711)),
+                              base_url=str(client.base_url))
+    async with other:
+        assert (await other.get("/changes", headers=auth("rbt_typo"))).status_code == 401
+        assert (await other.get("/changes", headers=auth(tokens["b-editor"]))).status_code == 200
