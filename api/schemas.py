@@ -128,8 +128,9 @@ class CountOut(BaseModel):
 
 
 class StatsOut(BaseModel):
-    minimum: int
-    suppressed: int
+    minimum: int = Field(description="counts under this are left out")
+    granularity: int = Field(description="every count is a multiple of this, after a secret offset")
+    through: str = Field(description="the last (closed) day released; today is never shown")
     counts: list[CountOut]
 
 
