@@ -23,6 +23,7 @@ from bot.settings import Settings
 
 from api.auth import Throttle
 from api.config import ApiSettings
+from api.docs import build_docs_router
 from api.errors import ApiError, api_error_handler, store_error_handler
 from api.limits import BodyLimit
 from api.ratelimit import RateLimit
@@ -94,7 +95,7 @@ def create_app(
         title="rightsbot content API", version="1",
         description="Organisations propose changes to the bot's content; a second person "
                     "approves; the bot serves the published text at once.",
-        lifespan=lifespan,
+        lifespan=lifespan, docs_url=None, redoc_url=None,  # /docs is our own page, below
     )
     app.state.settings = settings
     config = app.state.api_settings = api_settings or ApiSettings()
@@ -111,6 +112,7 @@ def create_app(
     for module in (health, pages, changes, audit, stats):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(telegram_routes.router)
+    app.include_router(build_docs_router(app))
     app.include_router(build_web_router(
         engine, counter.record, bot_username=settings.telegram_bot_username,
         runner=EngineRunner(config.engine_threads), leave_url=config.leave_url))

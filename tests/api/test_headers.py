@@ -47,3 +47,17 @@ async def test_a_chunked_body_over_the_limit_gets_413(app: FastAPI, tokens: dict
                                      headers={"content-type": "application/json", **auth(tokens["a-editor"])})
     assert response.status_code == 413, response.text
     assert "over" in response.json()["detail"]
+
+
+async def test_docs_load_nothing_from_other_hosts(app: FastAPI) -> None:
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=ROOT) as client:
+        docs = await client.get("/docs")
+        redoc = await client.get("/redoc")
+        oauth = await client.get("/docs/oauth2-redirect")
+        schema = await client.get("/openapi.json")
+    assert docs.status_code == 200 and "POST /api/v1/changes" in docs.text
+    assert "cdn" not in docs.text and "<script" not in docs.text and "http" not in docs.text.replace("/openapi.json", "")
+    assert "frame-ancestors 'none'" in docs.headers["content-security-policy"]
+    assert docs.headers["x-content-type-options"] == "nosniff" and "no-store" in docs.headers["cache-control"]
+    assert redoc.status_code == 404 and oauth.status_code == 404
+    assert schema.status_code == 200 and "/api/v1/changes" in schema.json()["paths"]
