@@ -93,8 +93,8 @@ def create_app(
 
     app = FastAPI(
         title="rightsbot content API", version="1",
-        description="Organisations propose changes to the bot's content; a second person "
-                    "approves; the bot serves the published text at once.",
+        description="Organisations propose changes to the bot's content; a reviewer of another "
+                    "organisation approves; the bot serves the published text at once.",
         lifespan=lifespan, docs_url=None, redoc_url=None,  # /docs is our own page, below
     )
     app.state.settings = settings
