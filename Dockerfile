@@ -5,11 +5,15 @@ ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PATH=/opt/venv/bin:$PATH
 WORKDIR /src
-RUN python -m venv /opt/venv
+# Exactly the locked files (with their hashes), pip and setuptools included, then this
+# package without fetching anything more (deps/lock.py writes requirements.lock).
+COPY requirements.lock ./
+RUN python -m venv /opt/venv \
+    && pip install --no-cache-dir --require-hashes --no-deps -r requirements.lock
 COPY pyproject.toml README.md babel.cfg ./
 COPY bot ./bot
 COPY api ./api
-RUN pip install --no-cache-dir . \
+RUN pip install --no-cache-dir --no-deps --no-build-isolation . \
     && pybabel compile -d "$(python -c 'import bot, pathlib; print(pathlib.Path(bot.__file__).parent / "locale")')" -D messages
 
 # Run stage: no compilers, no source tree; everything read-only except the data volume.
@@ -23,7 +27,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     RIGHTSBOT_CONTENT_DIR=/app/content
 COPY --from=build /opt/venv /opt/venv
 COPY content /app/content
-RUN mkdir -p /data && chown 10001:10001 /data
+RUN mkdir -p /data && chown 10001:10001 /data && chmod 700 /data
 WORKDIR /app
 USER 10001:10001
 VOLUME ["/data"]

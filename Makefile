@@ -5,11 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 LOCALE := bot/locale
 
-.PHONY: run test fuzz bench install compile extract update new-language lint-docker clean
+.PHONY: run test fuzz bench install compile extract update new-language lint-docker clean lock audit
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade 'pip>=25.3' 'setuptools>=78.1.1'
 	$(BIN)/python -m pip install --quiet -e '.[dev,postgres]'
 	touch $(STAMP)
 
@@ -47,3 +47,11 @@ bench: compile
 clean:
 	rm -rf $(VENV) data .pytest_cache bench/.work
 	find . -name '*.mo' -path '*/locale/*' -delete
+
+# requirements.lock: every package the image installs, pinned with its hash.
+lock: $(STAMP)
+	$(BIN)/python deps/lock.py
+
+# Known advisories of the locked packages (exit 2, and says so, when OSV cannot be reached).
+audit:
+	$(PYTHON) deps/audit.py

@@ -22,8 +22,12 @@ from bot.engine import Engine
 from bot.settings import Settings
 
 from api.auth import Throttle
+from api.config import ApiSettings
+from api.docs import build_docs_router
 from api.errors import ApiError, api_error_handler, store_error_handler
 from api.limits import BodyLimit
+from api.ratelimit import RateLimit
+from api.security import SecurityHeaders
 from api.publish import Publisher, load_snapshot
 from api.routes import audit, changes, health, pages, stats
 from api.routes import telegram as telegram_routes
@@ -31,6 +35,7 @@ from api.stats import COUNTER, ViewCounter
 from api.store import open_database
 from api.store.repository import Repository
 from api.web import build_web_router
+from api.web.offload import EngineRunner
 
 log = logging.getLogger("api")
 API_PREFIX = "/api/v1"
@@ -59,6 +64,7 @@ async def _flush_forever(counter: ViewCounter, every: float) -> None:
 def create_app(
     settings: Settings, *, repo: Repository | None = None, holder: ContentHolder | None = None,
     counter: ViewCounter | None = None, telegram: Any = None, flush_seconds: float = FLUSH_SECONDS,
+    api_settings: ApiSettings | None = None,
 ) -> FastAPI:
     """Build the app; raises ``ContentError`` if the store is empty and content/ is invalid."""
     repo = repo or Repository(open_database(settings.database_url))
@@ -87,11 +93,12 @@ def create_app(
 
     app = FastAPI(
         title="rightsbot content API", version="1",
-        description="Organisations propose changes to the bot's content; a second person "
-                    "approves; the bot serves the published text at once.",
-        lifespan=lifespan,
+        description="Organisations propose changes to the bot's content; a reviewer of another "
+                    "organisation approves; the bot serves the published text at once.",
+        lifespan=lifespan, docs_url=None, redoc_url=None,  # /docs is our own page, below
     )
     app.state.settings = settings
+    config = app.state.api_settings = api_settings or ApiSettings()
     app.state.repo = repo
     app.state.holder = holder
     app.state.engine = engine
@@ -105,10 +112,14 @@ def create_app(
     for module in (health, pages, changes, audit, stats):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(telegram_routes.router)
-    app.include_router(build_web_router(engine, counter.record,
-                                        bot_username=settings.telegram_bot_username))
+    app.include_router(build_docs_router(app))
+    app.include_router(build_web_router(
+        engine, counter.record, bot_username=settings.telegram_bot_username,
+        runner=EngineRunner(config.engine_threads), leave_url=config.leave_url))
     app.middleware("http")(_log_requests)
     app.add_middleware(BodyLimit)
+    app.add_middleware(RateLimit, chat=config.rate_chat, api=config.rate_api, header=config.client_header)
+    app.add_middleware(SecurityHeaders, hsts=config.hsts)
     return app
 
 

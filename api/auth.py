@@ -1,8 +1,9 @@
 """API tokens: random bearer secrets of which the store keeps only a SHA-256 hash.
 
-A token belongs to an organisation and has one role. Failed logins are slowed down for
-everyone (not per client: nothing about who calls is kept), so guessing costs time while
-good tokens go through at once. Token values are never logged; only org and role are.
+A token belongs to an organisation and has one role. Failed logins are slowed down per
+client (a keyed hash of its address, kept in memory only; see :mod:`api.clients`), so
+guessing costs time while good tokens go through at once, and one client's failures
+cannot lock out everyone else. Token values are never logged; only org and role are.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import hashlib
 import secrets
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -75,30 +76,42 @@ def lookup(s: Session, token: str) -> Principal | None:
 
 
 class Throttle:
-    """Delays failed logins more the more of them there were in the last minute."""
+    """Delays a client's failed logins more the more of them it had in the last minute."""
 
-    def __init__(self, free: int = 10, window: float = 60.0, max_delay: float = 2.0, refuse_after: int = 200) -> None:
+    def __init__(self, free: int = 10, window: float = 60.0, max_delay: float = 2.0,
+                 refuse_after: int = 200, max_clients: int = 10_000) -> None:
         self.free = free
         self.window = window
         self.max_delay = max_delay
         self.refuse_after = refuse_after
-        self._failures: deque[float] = deque()
+        self.max_clients = max_clients
+        self._failures: OrderedDict[str, deque[float]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def _recent(self) -> int:
+    def _recent(self, client: str) -> int:
+        failures = self._failures.get(client)
+        if failures is None:
+            return 0
         cutoff = time.monotonic() - self.window
-        while self._failures and self._failures[0] < cutoff:
-            self._failures.popleft()
-        return len(self._failures)
+        while failures and failures[0] < cutoff:
+            failures.popleft()
+        if not failures:
+            del self._failures[client]
+            return 0
+        return len(failures)
 
-    def blocked(self) -> bool:
+    def blocked(self, client: str) -> bool:
         with self._lock:
-            return self._recent() >= self.refuse_after
+            return self._recent(client) >= self.refuse_after
 
-    async def failed(self) -> None:
-        """Record a failure and wait before answering it."""
+    async def failed(self, client: str) -> None:
+        """Record a failure of ``client`` and wait before answering it."""
         with self._lock:
-            self._failures.append(time.monotonic())
-            excess = self._recent() - self.free
+            failures = self._failures.pop(client, None) or deque(maxlen=self.refuse_after + 1)
+            failures.append(time.monotonic())
+            self._failures[client] = failures  # most recent last
+            while len(self._failures) > self.max_clients:
+                self._failures.popitem(last=False)
+            excess = self._recent(client) - self.free
         if excess > 0:
             await asyncio.sleep(min(self.max_delay, 0.05 * 2 ** min(excess, 10)))

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from api.store.files import private_dir, private_file
+
 
 def sqlite_path(database_url: str) -> Path:
     url = make_url(database_url)
@@ -26,6 +28,8 @@ def backup(database_url: str, target: Path) -> None:
         raise FileNotFoundError(f"no database at {source}")
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    private_file(tmp)  # a backup holds what the store holds: for this user only
     src = sqlite3.connect(source, timeout=30)
     dst = sqlite3.connect(tmp)
     try:
@@ -58,7 +62,8 @@ def check_file(path: Path) -> None:
 def restore(database_url: str, source: Path) -> None:
     target = sqlite_path(database_url)
     check_file(source)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
+    private_file(target)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     dst = sqlite3.connect(target, timeout=30)
     try:

@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.auth import Principal, Throttle, lookup
+from api.clients import client_key
 from api.errors import ApiError
 from api.publish import Publisher
 from api.store.repository import Repository
@@ -43,9 +44,10 @@ async def current_principal(
     if principal is not None:
         return principal
     throttle: Throttle = request.app.state.throttle
-    if throttle.blocked():
+    client = client_key(request.scope, request.app.state.api_settings.client_header)
+    if throttle.blocked(client):
         raise ApiError(429, "too many failed logins; try again later", headers={"Retry-After": "60"})
-    await throttle.failed()
+    await throttle.failed(client)
     raise ApiError(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
 

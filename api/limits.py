@@ -1,4 +1,5 @@
-"""A cap on request body size, enforced while reading, so a huge body gets 413 early."""
+"""A cap on request body size, enforced while reading, so a huge body gets 413 early,
+whether it declares its length or arrives in chunks."""
 
 from __future__ import annotations
 
@@ -34,20 +35,31 @@ class BodyLimit:
             return
         seen = 0
         started = False
+        exceeded = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
+                    exceeded = True
                     raise BodyTooLarge
             return message
 
         async def tracking_send(message: Message) -> None:
+            # A route that catches the error while parsing (FastAPI answers 400 "error
+            # parsing the body") still gets 413: its own answer is replaced.
             nonlocal started
             if message["type"] == "http.response.start":
+                if started:
+                    return
                 started = True
+                if exceeded:
+                    await _refuse(send, self.limit)
+                    return
+            elif exceeded:
+                return
             await send(message)
 
         try:

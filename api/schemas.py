@@ -39,7 +39,7 @@ class RejectIn(Strict):
 
 class RollbackIn(Strict):
     lang: Lang
-    revision: int = Field(ge=1)
+    revision: int = Field(ge=1, le=2**31 - 1)
 
 
 class SourceOut(BaseModel):
@@ -78,6 +78,12 @@ class RevisionOut(BaseModel):
     reviewed_by: str
 
 
+class LinkOut(BaseModel):
+    text: str
+    url: str
+    host: str = Field(description="the host a browser would contact, in ASCII (punycode)")
+
+
 class ChangeOut(BaseModel):
     id: int
     page_id: str
@@ -97,6 +103,7 @@ class ChangeOut(BaseModel):
     search_phrases: list[str]
     sources: list[SourceOut]
     parent_id: str | None
+    links: list[LinkOut] = Field(default_factory=list, description="every link with its real host")
 
 
 class AuditOut(BaseModel):
@@ -121,8 +128,9 @@ class CountOut(BaseModel):
 
 
 class StatsOut(BaseModel):
-    minimum: int
-    suppressed: int
+    minimum: int = Field(description="counts under this are left out")
+    granularity: int = Field(description="every count is a multiple of this, after a secret offset")
+    through: str = Field(description="the last (closed) day released; today is never shown")
     counts: list[CountOut]
 
 
@@ -132,3 +140,5 @@ class HealthOut(BaseModel):
     pages: int
     languages: list[str]
     telegram: str
+    review: str = Field(description="who may approve: 'another organisation' (the default) or "
+                                    "'same organisation allowed' (RIGHTSBOT_REVIEW_SAME_ORG)")

@@ -2,6 +2,12 @@
 
 Routes call these functions; each runs in one transaction and writes one audit event, so
 every action can be traced to an organisation, a role, a change and a content hash.
+
+Review means another organisation: the approver's organisation must differ from the
+author's (unless the deployment allows same-organisation review), a draft is visible only
+to its own organisation until it is submitted, a change whose author's token was revoked
+can no longer be approved, and a rollback by one reviewer may only undo the latest
+publish (back to the revision just before it), never republish an arbitrary old revision.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from api.errors import ApiError, FieldProblem, not_found, unprocessable
 from api.publish import Publisher
 from api.schemas import ChangeIn
 from api.store import repository as rp
-from api.store.models import ChangeRow, PageRow, RevisionRow
+from api.store.models import ChangeRow, PageRow, RevisionRow, TokenRow
 from api.store.pagedata import check_fields, content_hash
 from api.store.repository import Repository, now
 
@@ -66,9 +72,17 @@ def _base_for(s: Session, body: ChangeIn, if_match: str | None, if_none_match: s
     return page, current
 
 
+def same_org(a: str, b: str) -> bool:
+    """Organisation names compared the way a person reads them (case and spaces ignored)."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 def create_change(repo: Repository, who: Principal, body: ChangeIn,
-                  if_match: str | None, if_none_match: str | None) -> ChangeRow:
+                  if_match: str | None, if_none_match: str | None, max_open: int = 50) -> ChangeRow:
     with repo.write() as s:
+        if rp.open_changes(s, who.token_id) >= max_open:
+            raise ApiError(429, f"you have {max_open} open changes; submit, or ask a reviewer to "
+                                "reject, some of them before writing more")
         page, current = _base_for(s, body, if_match, if_none_match)
         fields = rp.revision_fields(current) if current else {"label": None, "search": [], "sources": []}
         for name, key in BODY_FIELDS:
@@ -101,8 +115,13 @@ def create_change(repo: Repository, who: Principal, body: ChangeIn,
 
 
 def visible(row: ChangeRow | None, who: Principal) -> ChangeRow:
-    """Editors see their own organisation's changes; reviewers and admins see all."""
-    if row is None or (not who.reviews and row.author_org != who.org):
+    """Editors see their own organisation's changes; reviewers and admins also see other
+    organisations' changes once they are submitted (a draft stays with its organisation)."""
+    if row is None:
+        raise not_found("change")
+    if same_org(row.author_org, who.org):
+        return row
+    if not who.reviews or row.status == "draft":
         raise not_found("change")
     return row
 
@@ -115,7 +134,7 @@ def get_change(repo: Repository, who: Principal, change_id: int) -> ChangeRow:
 def submit(repo: Repository, who: Principal, change_id: int) -> ChangeRow:
     with repo.write() as s:
         row = visible(rp.change(s, change_id), who)
-        if row.author_org != who.org and who.role != "admin":
+        if not same_org(row.author_org, who.org):
             raise ApiError(403, "only the author's organisation can submit this change")
         if row.status != "draft":
             raise ApiError(409, f"only a draft can be submitted; this change is {row.status}")
@@ -126,11 +145,22 @@ def submit(repo: Repository, who: Principal, change_id: int) -> ChangeRow:
     return row
 
 
-def approve(publisher: Publisher, who: Principal, change_id: int) -> ChangeRow:
+def _check_reviewer(s: Session, row: ChangeRow, who: Principal, allow_same_org: bool) -> None:
+    if row.author_token == who.token_id:
+        raise ApiError(403, "a second person must approve: the author cannot approve their own change")
+    if not allow_same_org and same_org(row.author_org, who.org):
+        raise ApiError(403, "a reviewer of another organisation must approve this change: "
+                            "your organisation wrote it")
+    author = s.get(TokenRow, row.author_token)
+    if author is None or author.revoked_at is not None:
+        raise ApiError(409, "the token that wrote this change was revoked, so it can no longer be "
+                            "approved; reject it, and write it again if it is still wanted")
+
+
+def approve(publisher: Publisher, who: Principal, change_id: int, allow_same_org: bool = False) -> ChangeRow:
     def work(s: Session) -> tuple[ChangeRow, Any]:
         row = visible(rp.change(s, change_id), who)
-        if row.author_token == who.token_id:
-            raise ApiError(403, "a second person must approve: the author cannot approve their own change")
+        _check_reviewer(s, row, who, allow_same_org)
         if row.status != "submitted":
             raise ApiError(409, f"only a submitted change can be approved; this change is {row.status}")
         fields = json.loads(row.fields)
@@ -180,6 +210,13 @@ def rollback(publisher: Publisher, who: Principal, page_id: str, lang: str, numb
             raise not_found("revision")
         if current.number == number:
             raise ApiError(409, f"revision {number} is already the published one")
+        if current.rolled_back_from is not None:
+            raise ApiError(409, f"revision {current.number} is itself a rollback; to publish other "
+                                "text, propose it as a change so another organisation reviews it")
+        if number != current.number - 1:
+            raise ApiError(409, f"a rollback can only undo the latest publish (back to revision "
+                                f"{current.number - 1}); to publish older text, propose it as a "
+                                "change so another organisation reviews it")
         revision, snapshot = publisher.stage(s, page_id, lang, page.kind, rp.revision_fields(old),
                                              current.number, rolled_back_from=number)
         rp.audit(s, "page.rollback", who.org, who.role, page_id=page_id, lang=lang,

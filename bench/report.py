@@ -66,6 +66,14 @@ def rows(results: dict[str, Any]) -> list[Row]:
                     f"bare app {base['rps']}", f"{s['rps']}", str(a["rps_ratio"]), "", ""))
         out.append(("5 API", "p50 / p99, errors", f"{base['p50_ms']:.3g} / {base['p99_ms']:.3g} ms, {base['errors']}",
                     f"{s['p50_ms']:.3g} / {s['p99_ms']:.3g} ms, {s['errors']}", "", "0 errors", _yes(a["met"])))
+    if "flood" in b:
+        f = b["flood"]
+        base, during, sent = f["health_baseline"], f["health_flood"], f["flood"]
+        out.append(("6 flood", f"/health median, {f['connections']}-connection chat flood",
+                    f"no flood {base['median_ms']:.3g} ms", f"{during['median_ms']:.3g} ms (max {during['max_ms']:.3g})",
+                    str(f["ratio"]), f"< {f['target_ms']:g} ms", _yes(f["met"])))
+        out.append(("6 flood", "questions answered during the flood", "",
+                    f"{sent['rps']}/s, {sent['codes']}", "", "", ""))
     return out
 
 

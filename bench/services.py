@@ -27,9 +27,15 @@ class Service:
         return peak_rss_mb(self.proc.pid)
 
 
+# Every benchmark client comes from 127.0.0.1 and stands for many people, so the
+# per-client limits (rate, open drafts) are lifted unless a benchmark sets its own.
+UNLIMITED = {"RIGHTSBOT_RATE_CHAT": "100000", "RIGHTSBOT_RATE_API": "100000",
+             "RIGHTSBOT_MAX_OPEN_DRAFTS": "100000"}
+
+
 def serve_env(data_dir: Path, port: int, **extra: str) -> dict[str, str]:
     return child_env(RIGHTSBOT_DATA_DIR=str(data_dir), RIGHTSBOT_HOST="127.0.0.1",
-                     RIGHTSBOT_PORT=str(port), RIGHTSBOT_LOG_LEVEL="WARNING", **extra)
+                     RIGHTSBOT_PORT=str(port), RIGHTSBOT_LOG_LEVEL="WARNING", **{**UNLIMITED, **extra})
 
 
 def create_token(env: dict[str, str], org: str, role: str) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Header, Path, Query
+from fastapi import APIRouter, Header, Path, Query, Request
 
 from api.deps import CurrentUser, PublisherDep, RepoDep, Reviewer
 from api.schemas import ChangeIn, ChangeOut, RejectIn
 from api.store import repository as rp
 from api.store.models import ChangeRow
+from api.web.sanitize import link_hosts
+from bot.content.markup import parse
 from api import workflow
 
 router = APIRouter(prefix="/changes", tags=["changes"])
@@ -27,17 +29,19 @@ def out(row: ChangeRow) -> ChangeOut:
         created_at=row.created_at, updated_at=row.updated_at, title=fields["title"],
         label=fields.get("label"), text=fields["text"], search_phrases=fields.get("search") or [],
         sources=fields.get("sources") or [], parent_id=fields.get("parent_id"),
+        links=link_hosts(parse(fields["text"])[0], fields.get("sources") or []),
     )
 
 
 @router.post("", response_model=ChangeOut, status_code=201, responses={
     412: {"description": "If-Match is stale"}, 428: {"description": "If-Match is missing"}})
 def create_change(
-    repo: RepoDep, who: CurrentUser, body: ChangeIn,
+    request: Request, repo: RepoDep, who: CurrentUser, body: ChangeIn,
     if_match: Annotated[str | None, Header(description="the ETag the edit started from")] = None,
     if_none_match: Annotated[str | None, Header(description="'*' for a page with no text yet")] = None,
 ) -> ChangeOut:
-    return out(workflow.create_change(repo, who, body, if_match, if_none_match))
+    cap = request.app.state.api_settings.max_open_drafts
+    return out(workflow.create_change(repo, who, body, if_match, if_none_match, max_open=cap))
 
 
 @router.get("", response_model=list[ChangeOut])
@@ -46,7 +50,7 @@ def list_changes(
     limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> list[ChangeOut]:
     with repo.read() as s:
-        rows = rp.change_list(s, status, None if who.reviews else who.org, limit, offset)
+        rows = rp.change_list(s, status, who.org, who.reviews, limit, offset)
         return [out(r) for r in rows]
 
 
@@ -61,8 +65,9 @@ def submit_change(repo: RepoDep, who: CurrentUser, change_id: ChangeId) -> Chang
 
 
 @router.post("/{change_id}/approve", response_model=ChangeOut)
-def approve_change(publisher: PublisherDep, who: Reviewer, change_id: ChangeId) -> ChangeOut:
-    return out(workflow.approve(publisher, who, change_id))
+def approve_change(request: Request, publisher: PublisherDep, who: Reviewer, change_id: ChangeId) -> ChangeOut:
+    same_org = request.app.state.api_settings.review_same_org
+    return out(workflow.approve(publisher, who, change_id, allow_same_org=same_org))
 
 
 @router.post("/{change_id}/reject", response_model=ChangeOut)

@@ -10,9 +10,12 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/health", response_model=HealthOut)
-def health(request: Request) -> HealthOut:
+async def health(request: Request) -> HealthOut:
+    """Answered on the event loop itself (no worker thread hop): it reads two attributes."""
     snapshot = request.app.state.holder.snapshot
     telegram = request.app.state.telegram
     state = "off" if telegram is None else ("connected" if telegram.connected else "disconnected")
+    same_org = request.app.state.api_settings.review_same_org
     return HealthOut(status="ok", content_version=snapshot.version, pages=len(snapshot.nodes),
-                     languages=list(snapshot.languages), telegram=state)
+                     languages=list(snapshot.languages), telegram=state,
+                     review="same organisation allowed" if same_org else "another organisation")

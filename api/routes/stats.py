@@ -1,4 +1,5 @@
-"""GET /stats (reviewers and admins): anonymous views per page, language and day."""
+"""GET /stats (reviewers and admins): anonymous views per page, language and closed day,
+coarsened so that no single reading can be seen (see :mod:`api.stats`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import RepoDep, Reviewer
 from api.schemas import CountOut, StatsOut
-from api.stats import MINIMUM, public_counts
+from api.stats import GRANULARITY, MINIMUM, public_counts
 
 router = APIRouter(tags=["stats"])
 
@@ -17,8 +18,6 @@ router = APIRouter(tags=["stats"])
 @router.get("/stats", response_model=StatsOut)
 def stats(request: Request, repo: RepoDep, _who: Reviewer,
           since: Annotated[date | None, Query(description="first day to include")] = None) -> StatsOut:
-    request.app.state.counter.flush()
-    with repo.read() as s:
-        rows, hidden = public_counts(s, since.isoformat() if since else None)
-        counts = [CountOut(page_id=r.page_id, lang=r.lang, day=r.day, count=r.count) for r in rows]
-    return StatsOut(minimum=MINIMUM, suppressed=hidden, counts=counts)
+    rows, through = public_counts(repo, request.app.state.counter.now(), since.isoformat() if since else None)
+    counts = [CountOut(page_id=r.page_id, lang=r.lang, day=r.day, count=r.count) for r in rows]
+    return StatsOut(minimum=MINIMUM, granularity=GRANULARITY, through=through.isoformat(), counts=counts)

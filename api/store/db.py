@@ -2,20 +2,29 @@
 
 SQLite runs in WAL mode with ``synchronous=FULL`` so a committed publish survives a power
 cut or a killed process, and write transactions start with ``BEGIN IMMEDIATE`` so two
-writers queue for the lock instead of failing halfway through.
+writers queue for the lock instead of failing halfway through. Processes opening a new
+store at once take turns (a file lock beside it), so the switch to WAL and the creation
+of the tables never meet.
 """
 
 from __future__ import annotations
 
+import fcntl
+import sqlite3
+import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from api.store.files import private_dir, private_file
 from api.store.models import Base
 
 BUSY_TIMEOUT_MS = 15_000
+# Switching a new file to WAL needs a lock SQLite does not wait for; retry this long.
+WAL_RETRY_SECONDS = 15.0
 
 
 def normalise_url(url: str) -> str:
@@ -32,7 +41,7 @@ def _sqlite_hooks(engine: Engine) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
         cursor = dbapi_conn.cursor()
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _set_wal(cursor)
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
@@ -43,23 +52,60 @@ def _sqlite_hooks(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _set_wal(cursor: Any) -> None:
+    """``PRAGMA journal_mode=WAL``, retried while another process holds the lock it needs
+    (it fails at once with "database is locked" instead of waiting the busy timeout)."""
+    deadline = time.monotonic() + WAL_RETRY_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+@contextmanager
+def _first_open_lock(database: Path) -> Iterator[None]:
+    """One process at a time sets up a store: an exclusive lock on ``<db>.lock`` beside it."""
+    lock = database.with_name(database.name + ".lock")
+    private_file(lock)
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def open_database(url: str) -> Engine:
     """Create the engine and the tables if they are missing."""
     url = normalise_url(url)
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
-        _sqlite_hooks(engine)
-    else:
+    if parsed.get_backend_name() != "sqlite":
         engine = create_engine(url, pool_pre_ping=True)
+        _create_tables(engine)
+        return engine
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+    _sqlite_hooks(engine)
+    if not parsed.database or parsed.database == ":memory:":
+        _create_tables(engine)
+        return engine
+    database = Path(parsed.database)
+    private_dir(database.parent)
+    with _first_open_lock(database):
+        private_file(database)
+        _create_tables(engine)
+    return engine
+
+
+def _create_tables(engine: Engine) -> None:
     # Checking for the tables and creating them is one write transaction taken up front:
     # in SQLite a read that later turns into a write fails at once ("database is locked")
     # when another process wrote meanwhile, e.g. two `rightsbot token create` on a new store.
     with engine.connect().execution_options(immediate=True) as conn, conn.begin():
         Base.metadata.create_all(conn)
-    return engine
 
 
 def is_sqlite(engine: Engine) -> bool:

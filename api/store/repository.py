@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any, Iterator
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.store.models import AuditRow, ChangeRow, Meta, PageRow, RevisionRow
@@ -149,13 +149,22 @@ def change(s: Session, change_id: int) -> ChangeRow | None:
     return s.get(ChangeRow, change_id)
 
 
-def change_list(s: Session, status: str | None, org: str | None, limit: int, offset: int) -> list[ChangeRow]:
+def change_list(s: Session, status: str | None, org: str, everyone_submitted: bool,
+                limit: int, offset: int) -> list[ChangeRow]:
+    """Changes of ``org``; with ``everyone_submitted`` (reviewers) also every other
+    organisation's changes that left the draft stage."""
     query = select(ChangeRow).order_by(ChangeRow.id)
     if status:
         query = query.where(ChangeRow.status == status)
-    if org:
-        query = query.where(ChangeRow.author_org == org)
+    own = func.lower(ChangeRow.author_org) == org.lower()
+    query = query.where(or_(own, ChangeRow.status != "draft") if everyone_submitted else own)
     return list(s.scalars(query.limit(limit).offset(offset)))
+
+
+def open_changes(s: Session, token_id: int) -> int:
+    """How many drafts and submitted changes one token has waiting."""
+    return s.scalar(select(func.count()).select_from(ChangeRow).where(
+        ChangeRow.author_token == token_id, ChangeRow.status.in_(("draft", "submitted")))) or 0
 
 
 # Audit ---------------------------------------------------------------------------------

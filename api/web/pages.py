@@ -16,6 +16,8 @@ from api.web.chat import ui_strings
 
 STATIC = "/web/static"
 NEUTRAL_PATH = "/n"
+# A big, everyday site: arriving there says nothing about what the person was reading.
+DEFAULT_LEAVE_URL = "https://www.google.com/"
 
 
 def _head(title: str, styles: tuple[str, ...], scripts: tuple[str, ...]) -> str:
@@ -51,7 +53,8 @@ def reply_section(reply: Reply) -> str:
     )
 
 
-def chat_page(reply: Reply, languages: tuple[str, ...], question: str | None = None) -> str:
+def chat_page(reply: Reply, languages: tuple[str, ...], question: str | None = None,
+              leave_url: str = DEFAULT_LEAVE_URL) -> str:
     """The whole chat page around one reply (and the question it answers, if any)."""
     lang = reply.lang
     ui = ui_strings(lang)
@@ -69,7 +72,7 @@ def chat_page(reply: Reply, languages: tuple[str, ...], question: str | None = N
         + _head(ui["title"], ("chat.css",), ("chat.js",))
         + "</head><body>"
         '<header class="bar">'
-        f'<a id="leave" class="leave" href="{NEUTRAL_PATH}" rel="noreferrer">{escape(ui["leave"])}</a>'
+        f'<a id="leave" class="leave" href="{escape(leave_url)}" rel="noreferrer">{escape(ui["leave"])}</a>'
         f'<form class="langs" method="post" action="/" aria-label="{escape(ui["languages"])}">'
         f"{langs}</form>"
         "</header>"

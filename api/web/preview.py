@@ -14,7 +14,7 @@ from bot.content.validate import id_problem
 from bot.engine.views import page_parts
 
 from api.store.pagedata import validate_fields
-from api.web.sanitize import safe_links
+from api.web.sanitize import link_hosts, safe_links
 
 
 class SourceIn(BaseModel):
@@ -60,6 +60,7 @@ def preview(snapshot: Snapshot, body: PreviewIn, today: date) -> tuple[int, dict
     }
     problems, clean, document = validate_fields(fields, node.kind, today)
     found = [_problem(field, message, line) for field, line, message in problems]
+    links = link_hosts(document, fields["sources"])
     document = safe_links(document)
     page = PageText(
         id=body.page_id, lang=body.lang, title=clean["title"] or body.page_id, text=body.text,
@@ -78,4 +79,5 @@ def preview(snapshot: Snapshot, body: PreviewIn, today: date) -> tuple[int, dict
         "telegram_html": [to_telegram_html(p) for p in parts],
         "web_html": "".join(to_web_html(p) for p in parts),
         "characters": sum(len(to_telegram_html(p)) for p in parts),
+        "links": links,
     }

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from bot.engine import ButtonPress, ChooseLanguage, Engine, FreeText, Start
@@ -20,7 +20,8 @@ from bot.settings import get_settings
 
 from api.web.chat import ChatRequest, RecordView, answer, reply_json, to_event
 from api.web.headers import ASSET_CACHE, problems, secure
-from api.web.pages import NEUTRAL_PATH, chat_page, neutral_page
+from api.web.offload import Busy, EngineRunner
+from api.web.pages import DEFAULT_LEAVE_URL, NEUTRAL_PATH, chat_page, neutral_page
 from api.web.tools import build_tools_router
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -28,6 +29,10 @@ MEDIA_TYPES = {".css": "text/css", ".js": "text/javascript", ".html": "text/html
                ".svg": "image/svg+xml", ".woff2": "font/woff2"}
 MAX_FORM = 4096
 MAX_JSON = 4096
+# Query parameters a link may carry: a deep link's page, a button and a language. A question
+# (q) in a URL would land in browser history and proxy logs, so it is not answered.
+URL_FIELDS = {"lang", "start", "a"}
+BUSY_SECONDS = "5"
 
 
 def _assets() -> dict[str, Path]:
@@ -53,30 +58,48 @@ def _form_event(fields: dict[str, str], from_post: bool) -> tuple[Event, str | N
     return Start(fields.get("start", "")[:64] or None), None
 
 
+def _busy(json: bool) -> Response:
+    """Every engine worker is taken: say so at once rather than queue without end."""
+    headers = {"Retry-After": BUSY_SECONDS}
+    if json:
+        return secure(JSONResponse({"detail": "busy; try again in a few seconds"}, 503, headers))
+    return secure(HTMLResponse("<!doctype html><p>Busy. Please try again in a few seconds.</p>", 503, headers))
+
+
 def build_web_router(
-    engine: Engine, record_view: RecordView | None, *, bot_username: str | None = None
+    engine: Engine, record_view: RecordView | None, *, bot_username: str | None = None,
+    runner: EngineRunner | None = None, leave_url: str = DEFAULT_LEAVE_URL,
 ) -> APIRouter:
     """The chat at ``/``, the neutral page, the editor at ``/editor`` and their helpers.
 
     ``record_view(page_id, lang)`` counts a page shown (anonymous counts only);
-    ``bot_username`` defaults to the TELEGRAM_BOT_USERNAME setting.
+    ``bot_username`` defaults to the TELEGRAM_BOT_USERNAME setting; ``runner`` runs the
+    engine in worker threads; ``leave_url`` is where "Leave quickly" goes.
     """
     router = APIRouter()
     assets = _assets()
+    run = runner or EngineRunner()
     if bot_username is None:
         bot_username = get_settings().telegram_bot_username
 
-    def page(fields: dict[str, str], request: Request, from_post: bool) -> Response:
+    async def page(fields: dict[str, str], request: Request, from_post: bool) -> Response:
         event, question = _form_event(fields, from_post)
         lang = fields.get("lang") or _browser_lang(request)
-        _state, reply = answer(engine, lang, event, record_view)
-        html = chat_page(reply, engine.snapshot.languages, question)
+        try:
+            _state, reply = await run(answer, engine, lang, event, record_view)
+        except Busy:
+            return _busy(json=False)
+        html = chat_page(reply, engine.snapshot.languages, question, leave_url=leave_url)
         return secure(HTMLResponse(html))
 
     @router.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def chat_get(request: Request) -> Response:
-        fields = {k: v for k, v in request.query_params.items() if k in {"a", "q", "lang", "start"}}
-        return page(fields, request, from_post=False)
+        if set(request.query_params) - URL_FIELDS:
+            # Not answered: send the browser to the plain page, so the history entry it
+            # keeps is "/" and not the question.
+            return secure(RedirectResponse("/", status_code=303))
+        fields = {k: v for k, v in request.query_params.items() if k in URL_FIELDS}
+        return await page(fields, request, from_post=False)
 
     @router.post("/", include_in_schema=False)
     async def chat_post(request: Request) -> Response:
@@ -85,7 +108,7 @@ def build_web_router(
             return secure(HTMLResponse("<!doctype html><p>Too long.</p>", status_code=413))
         parsed = parse_qs(body.decode("utf-8", errors="replace"), max_num_fields=10)
         fields = {k: v[0] for k, v in parsed.items() if k in {"a", "q", "lang"}}
-        return page(fields, request, from_post=True)
+        return await page(fields, request, from_post=True)
 
     @router.post("/chat", include_in_schema=False)
     async def chat_json(request: Request) -> Response:
@@ -97,7 +120,10 @@ def build_web_router(
         except ValidationError as exc:
             return secure(JSONResponse({"detail": problems(exc)}, status_code=422))
         lang = negotiate(chat.lang, engine.snapshot.languages) if chat.lang else None
-        _state, reply = answer(engine, lang, to_event(chat.event), record_view)
+        try:
+            _state, reply = await run(answer, engine, lang, to_event(chat.event), record_view)
+        except Busy:
+            return _busy(json=True)
         return secure(JSONResponse(reply_json(engine, reply)))
 
     @router.api_route(NEUTRAL_PATH, methods=["GET", "POST"], include_in_schema=False)

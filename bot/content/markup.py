@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+
+from bot.content.urls import check_url
+
+__all__ = ["check_url"]  # re-exported: the link rule lives in bot.content.urls
 
 
 @dataclass(frozen=True)
@@ -82,28 +85,9 @@ _INLINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"__|~~"), "only **bold** and *italic* emphasis is allowed"),
 )
 _TOKEN = re.compile(r"\*\*|\*|\[|\]\(|\]")
-
-
-def check_url(url: str) -> str | None:
-    """Return why a link target is refused, or None when it is a plain https URL."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return f"link {url!r} is not a valid URL"
-    if parts.scheme != "https":
-        return f"link {url!r} is not https"
-    host = (parts.hostname or "").lower()
-    if not host or "." not in host:
-        return f"link {url!r} has no public host name"
-    if re.fullmatch(r"[\d.]+", host) or ":" in host:
-        return f"link {url!r} points to an IP address"
-    if any(label.startswith("xn--") for label in host.split(".")):
-        return f"link {url!r} uses a punycode host"
-    if parts.username or parts.password:
-        return f"link {url!r} carries a user name or password"
-    if any(c.isspace() for c in url):
-        return f"link {url!r} contains spaces"
-    return None
+# Bold inside a link inside italic is three levels; anything near this is a mistake or an
+# attack, and the parser and renderers recurse once per level.
+MAX_DEPTH = 12
 
 
 class _InlineParser:
@@ -121,9 +105,12 @@ class _InlineParser:
         self.pos = 0
         self.line = line
         self.problems = problems
+        self.depth = 0
+        self.too_deep = False
 
     def problem(self, message: str) -> None:
-        self.problems.append(MarkupProblem(self.line, message))
+        if not self.too_deep:  # after "nested too deeply" the rest is not parsed, so not judged
+            self.problems.append(MarkupProblem(self.line, message))
 
     def parse(self) -> tuple[Inline, ...]:
         nodes = self._until(())
@@ -132,6 +119,23 @@ class _InlineParser:
         return nodes
 
     def _until(self, closers: tuple[str, ...]) -> tuple[Inline, ...]:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                return self._rest_as_text()
+            return self._sequence(closers)
+        finally:
+            self.depth -= 1
+
+    def _rest_as_text(self) -> tuple[Inline, ...]:
+        """Give up on markup nested too deeply: one problem, the rest kept as plain text."""
+        self.problem(f"bold, italic and links are nested more than {MAX_DEPTH} levels deep")
+        self.too_deep = True
+        rest = "".join(value for _, value in self.stream[self.pos:])
+        self.pos = len(self.stream)
+        return (Text(rest),)
+
+    def _sequence(self, closers: tuple[str, ...]) -> tuple[Inline, ...]:
         out: list[Inline] = []
         while self.pos < len(self.stream):
             kind, value = self.stream[self.pos]
@@ -189,7 +193,27 @@ class _InlineParser:
             self.problem(why)
         if not plain_text(label).strip():
             self.problem("a link needs a visible text")
+        if _has_link(label):
+            self.problem("a link cannot contain another link")
+            return Link(_unlinked(label), url)
         return Link(label, url)
+
+
+def _has_link(nodes: tuple[Inline, ...]) -> bool:
+    return any(isinstance(n, Link) or (not isinstance(n, Text) and _has_link(n.children)) for n in nodes)
+
+
+def _unlinked(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The same inlines with inner links replaced by their text, so no <a> ever nests."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Link):
+            out.extend(_unlinked(node.children))
+        elif isinstance(node, (Strong, Emph)):
+            out.append(type(node)(_unlinked(node.children)))
+        else:
+            out.append(node)
+    return tuple(out)
 
 
 def parse(source: str, first_line: int = 1) -> tuple[Document, list[MarkupProblem]]:

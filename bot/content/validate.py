@@ -9,6 +9,8 @@ import re
 from datetime import date
 from typing import Any, Callable
 
+from bot.content.characters import char_problem
+from bot.content.lookalike import field_problems
 from bot.content.markup import Document, parse, check_url
 from bot.content.model import PAGE_KINDS, ROOT_ID, Node, Source
 from bot.content.parts import BLOCK_LIMIT, rendered_size
@@ -87,6 +89,7 @@ def check_header(
     if not isinstance(reviewed_by, str) or not reviewed_by.strip():
         problems.append((line_of("reviewed_by"), "reviewed_by is missing or empty"))
     clean["reviewed_by"] = reviewed_by.strip() if isinstance(reviewed_by, str) else ""
+    problems += field_problems(header, line_of)
     return problems, clean
 
 
@@ -124,6 +127,8 @@ def check_text(text: Any, first_line: int) -> tuple[list[tuple[int, str]], Docum
         return [(first_line, "text is empty")], ()
     if len(text) > TEXT_MAX:
         return [(first_line, f"text is longer than {TEXT_MAX} characters")], ()
+    if why := char_problem(text, multiline=True):
+        return [(first_line + text[:_bad_at(text)].count("\n"), f"text {why}")], ()
     document, markup_problems = parse(text, first_line)
     problems = [(p.line, p.message) for p in markup_problems]
     for block in document:
@@ -134,6 +139,11 @@ def check_text(text: Any, first_line: int) -> tuple[list[tuple[int, str]], Docum
                  f"({size} for one paragraph or list; split it)")
             )
     return problems, document
+
+
+def _bad_at(text: str) -> int:
+    """Where the first refused character is, to name its line."""
+    return next((i for i in range(len(text)) if char_problem(text[i], multiline=True)), 0)
 
 
 def check_tree(entries: list[tuple[int, dict[str, Any]]]) -> tuple[list[tuple[int, str]], list[Node]]:

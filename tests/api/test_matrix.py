@@ -37,6 +37,15 @@ def fixed(method: str, path: str, body: dict[str, object] | None = None) -> Setu
     return setup
 
 
+async def _latest_undone(client: httpx.AsyncClient, tokens: dict[str, str]) -> tuple[str, str, dict[str, object]]:
+    """A fresh publish, then the rollback that undoes it (to the revision just before)."""
+    change = await published(client, tokens, title=f"Matrix rollback {next(_ROLLS)}")
+    return "POST", "/pages/health-gp/rollback", {"lang": "en", "revision": int(str(change["revision"])) - 1}
+
+
+_ROLLS = iter(range(10_000))
+
+
 def on_change(action: str, make: Callable[..., Awaitable[int]], body: dict[str, object] | None = None) -> Setup:
     counter = iter(range(10_000))
 
@@ -53,12 +62,13 @@ MATRIX: list[tuple[str, Setup, tuple[int, ...]]] = [
     ("read page", fixed("GET", "/pages/health-gp?lang=nl"), (200, 200, 200, 200, 200, 200)),
     ("revisions", fixed("GET", "/pages/health-gp/revisions?lang=fr"), (200, 200, 200, 200, 200, 200)),
     ("list changes", fixed("GET", "/changes"), (401, 200, 200, 200, 200, 200)),
-    ("read change", on_change("", _draft), (401, 200, 200, 404, 200, 200)),
-    ("submit", on_change("submit", _draft), (401, 200, 200, 404, 403, 200)),
-    ("approve", on_change("approve", _submitted), (401, 403, 200, 403, 200, 200)),
+    ("read draft", on_change("", _draft), (401, 200, 200, 404, 404, 404)),
+    ("read submitted", on_change("", _submitted), (401, 200, 200, 404, 200, 200)),
+    ("submit", on_change("submit", _draft), (401, 200, 200, 404, 404, 404)),
+    ("approve", on_change("approve", _submitted), (401, 403, 403, 403, 200, 200)),
+    ("reject draft", on_change("reject", _draft, {"reason": "no"}), (401, 403, 200, 403, 404, 404)),
     ("reject", on_change("reject", _submitted, {"reason": "no"}), (401, 403, 200, 403, 200, 200)),
-    ("rollback", fixed("POST", "/pages/health-gp/rollback", {"lang": "en", "revision": 1}),
-     (401, 403, 201, 403, 201, 201)),
+    ("rollback", _latest_undone, (401, 403, 201, 403, 201, 201)),
     ("audit", fixed("GET", "/audit"), (401, 403, 403, 403, 403, 200)),
     ("stats", fixed("GET", "/stats"), (401, 403, 200, 403, 200, 200)),
 ]
@@ -99,3 +109,10 @@ async def test_repeated_failed_logins_are_refused(app: FastAPI, client: httpx.As
     statuses = [(await client.get("/changes", headers=auth(f"rbt_guess{i}"))).status_code for i in range(8)]
     assert statuses[:5] == [401] * 5 and set(statuses[5:]) == {429}
     assert (await client.get("/changes", headers=auth(tokens["b-editor"]))).status_code == 200
+    # Another client is not locked out by this one's failures: a mistyped token still
+    # gets 401, not 429.
+    other = httpx.AsyncClient(transport=httpx.ASGITransport(app=app, client=("192.0.2.7", 4711)),
+                              base_url=str(client.base_url))
+    async with other:
+        assert (await other.get("/changes", headers=auth("rbt_typo"))).status_code == 401
+        assert (await other.get("/changes", headers=auth(tokens["b-editor"]))).status_code == 200

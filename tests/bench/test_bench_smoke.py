@@ -20,6 +20,7 @@ EXPECTED = {
     "publish": ("publish_to_served", "baseline_bot_answer", "approve_request", "met"),
     "coldstart": ("serve_s", "baseline_s", "serve_peak_mb", "baseline_peak_mb", "met"),
     "api": ("serve", "baseline", "rps_ratio", "serve_peak_mb", "met"),
+    "flood": ("health_baseline", "health_flood", "ratio", "flood", "met"),
 }
 
 

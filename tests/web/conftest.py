@@ -24,6 +24,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 BOT_USERNAME = "rightsbot_test_bot"
+# "Leave quickly" goes here; browser tests answer it themselves, nothing leaves the machine.
+LEAVE_URL = "https://www.example.org/"
 
 
 @pytest.fixture
@@ -35,7 +37,7 @@ def views() -> list[tuple[str, str]]:
 def web_app(engine: Engine, views: list[tuple[str, str]]) -> FastAPI:
     app = FastAPI()
     app.include_router(build_web_router(engine, lambda page, lang: views.append((page, lang)),
-                                        bot_username=BOT_USERNAME))
+                                        bot_username=BOT_USERNAME, leave_url=LEAVE_URL))
     return app
 
 

@@ -104,6 +104,7 @@ def test_edit_submit_approve_and_roll_back(browser, served) -> None:
         card = rtab.locator("article.change").first
         expect(card.locator(".diff ins", has_text="open on Fridays")).to_be_visible()
         expect(card).to_contain_text("By Walk-in centre A, submitted")
+        expect(card.locator("ul.links .host").first).to_be_visible()  # every link's real host
         screenshot(rtab, "editor-review")
         card.locator("button[data-approve]").click()
         expect(card.locator(".message")).to_contain_text("is published")

@@ -25,7 +25,7 @@ async def test_home_page_is_complete_html_with_posting_buttons(client: httpx.Asy
     found = buttons(html)
     assert len(found) >= 5
     assert all(decode(action) is not None for action, _ in found)
-    assert 'id="leave"' in html and 'href="/n"' in html
+    assert 'id="leave"' in html and 'href="https://www.example.org/"' in html
     assert "Snel weg" in html and "cookies" in html
     assert '<form id="ask" class="ask" method="post" action="/"' in html
     assert "<script>" not in html and "style=" not in html  # nothing inline: the CSP forbids it
@@ -136,3 +136,35 @@ async def test_head_requests_are_answered(client: httpx.AsyncClient) -> None:
         response = await client.head(path)
         assert response.status_code == 200, path
         assert response.headers["content-type"].startswith("text/html")
+
+
+async def test_a_question_in_the_url_is_not_answered(client: httpx.AsyncClient, views) -> None:
+    response = await client.get("/", params={"q": "ik heb geen verzekering, huisarts"})
+    assert response.status_code == 303 and response.headers["location"] == "/"
+    assert "verzekering" not in response.text and views == []  # nothing searched, nothing counted
+    assert "no-store" in response.headers["cache-control"]
+    for params in ({"q": "x", "lang": "en"}, {"start": "en_health-gp", "q": "x"}, {"foo": "bar"}):
+        assert (await client.get("/", params=params)).status_code == 303
+
+
+async def test_leave_quickly_goes_to_the_configured_outside_site(engine) -> None:
+    from fastapi import FastAPI
+    from api.web import build_web_router
+    app = FastAPI()
+    app.include_router(build_web_router(engine, None, bot_username="x_bot", leave_url="https://www.weather.com/"))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        html = (await client.get("/")).text
+    assert '<a id="leave" class="leave" href="https://www.weather.com/" rel="noreferrer">' in html
+
+
+def test_the_leave_url_setting_must_be_a_plain_https_site(monkeypatch) -> None:
+    import pytest
+    from pydantic import ValidationError
+    from api.config import ApiSettings
+    assert ApiSettings().leave_url.startswith("https://")
+    monkeypatch.setenv("RIGHTSBOT_LEAVE_URL", "https://www.nos.nl/")
+    assert ApiSettings().leave_url == "https://www.nos.nl/"
+    for bad in ("javascript:alert(1)", "http://www.nos.nl/", "/n"):
+        monkeypatch.setenv("RIGHTSBOT_LEAVE_URL", bad)
+        with pytest.raises(ValidationError):
+            ApiSettings()

@@ -17,7 +17,9 @@
     conversation.replaceChildren();
     input.value = "";
     document.title = "Search";
-    history.replaceState(null, "", target);
+    // The entry of this page is replaced by the neutral site elsewhere, so neither the
+    // address bar nor Back shows this service any more.
+    history.replaceState(null, "", "/");
     location.replace(target);
   }
 

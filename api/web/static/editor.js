@@ -56,6 +56,10 @@
     $("signout").hidden = false;
     const health = await api.health();
     state.languages = health.body.languages;
+    state.review = health.body.review;
+    if (state.review === "same organisation allowed") {
+      $("review-note").textContent = "You cannot approve a change you wrote: another person checks it.";
+    }
     const select = $("lang");
     select.replaceChildren(...state.languages.map((code) => el("option", { value: code }, code)));
     state.lang = state.lang || state.languages[0];
@@ -151,12 +155,22 @@
       $("preview").replaceChildren(...parts);
       $("problems").replaceChildren(...body.problems.map((p) =>
         el("li", {}, `${p.field}${p.line ? ` line ${p.line}` : ""}: ${p.message}`)));
+      $("preview-links").replaceChildren(...linkItems(body.links));
       $("save").disabled = !body.ok;
     } catch (err) {
       if (seq !== state.previewSeq) return;
       $("problems").replaceChildren(el("li", {}, err.message));
       $("save").disabled = true;
     }
+  }
+
+  // Every link with the host a browser would really contact (punycode for look-alikes).
+  function linkItems(links) {
+    return (links || []).map((link) => {
+      const item = el("li", {});
+      item.append(el("strong", { class: "host" }, link.host), ` ← ${link.text}: ${link.url}`);
+      return item;
+    });
   }
 
   function schedulePreview() {
@@ -196,7 +210,9 @@
     try {
       const { body } = await api.submit(state.change.id);
       $("submit-change").disabled = true;
-      say("edit-message", `Change ${body.id} is submitted: a reviewer of another organisation will check it.`);
+      const who = state.review === "same organisation allowed"
+        ? "another person" : "a reviewer of another organisation";
+      say("edit-message", `Change ${body.id} is submitted: ${who} will check it.`);
     } catch (err) {
       say("edit-message", err.message, true);
     }
@@ -215,7 +231,9 @@
       row.append(el("td", {}, `${rev.number}${note}`), el("td", {}, rev.title),
         el("td", {}, rev.reviewed_by), el("td", {}, rev.created_at.slice(0, 16).replace("T", " ")));
       const action = el("td");
-      if (rev.number !== newest) {
+      // One reviewer may only undo the latest publish; older text goes through review.
+      const undoable = revisions.length && !revisions[0].rolled_back_from && rev.number === newest - 1;
+      if (undoable) {
         action.append(el("button", { type: "button", "data-rollback": String(rev.number) },
           `Roll back to ${rev.number}`));
       }
@@ -260,6 +278,12 @@
         `By ${change.author_org}, ${change.status}, from revision ${change.base_revision}` +
         (change.reason ? `. Reason: ${change.reason}` : "")));
       card.append(EditorDiff.render(asText(published), asText(change)));
+      if (change.links && change.links.length) {
+        card.append(el("p", { class: "note" }, "Links go to these hosts:"));
+        const list = el("ul", { class: "links" });
+        list.append(...linkItems(change.links));
+        card.append(list);
+      }
       if (change.status === "submitted") {
         const reason = el("input", { type: "text", placeholder: "Why reject? (needed to reject)", "aria-label": "Reason" });
         card.append(el("button", { type: "button", "data-approve": String(change.id) }, "Approve and publish"),

@@ -38,7 +38,7 @@ async def test_stale_draft_cannot_be_approved(client: httpx.AsyncClient, tokens:
     for change, token in ((first, "a-editor"), (second, "b-editor")):
         await client.post(f"/changes/{change['id']}/submit", headers=auth(tokens[token]))
     ok = await client.post(f"/changes/{first['id']}/approve", headers=auth(tokens["b-reviewer"]))
-    late = await client.post(f"/changes/{second['id']}/approve", headers=auth(tokens["a-reviewer"]))
+    late = await client.post(f"/changes/{second['id']}/approve", headers=auth(tokens["admin"]))
     assert ok.status_code == 200 and late.status_code == 409
 
 
@@ -120,10 +120,15 @@ async def test_editors_see_only_their_organisation(client: httpx.AsyncClient, to
     mine = await client.get("/changes", headers=auth(tokens["a-editor"]))
     theirs = await client.get("/changes", headers=auth(tokens["b-editor"]))
     reviewer = await client.get("/changes", params={"status": "draft"}, headers=auth(tokens["b-reviewer"]))
+    own_reviewer = await client.get("/changes", params={"status": "draft"}, headers=auth(tokens["a-reviewer"]))
     assert [c["id"] for c in mine.json()] == [change["id"]]
     assert theirs.json() == []
-    assert [c["id"] for c in reviewer.json()] == [change["id"]]
+    assert reviewer.json() == []  # a draft stays with its organisation until it is submitted
+    assert [c["id"] for c in own_reviewer.json()] == [change["id"]]
     hidden = await client.post(f"/changes/{change['id']}/submit", headers=auth(tokens["b-editor"]))
     assert hidden.status_code == 404
     foreign = await client.post(f"/changes/{change['id']}/submit", headers=auth(tokens["b-reviewer"]))
-    assert foreign.status_code == 403
+    assert foreign.status_code == 404
+    await client.post(f"/changes/{change['id']}/submit", headers=auth(tokens["a-editor"]))
+    submitted = await client.get("/changes", params={"status": "submitted"}, headers=auth(tokens["b-reviewer"]))
+    assert [c["id"] for c in submitted.json()] == [change["id"]]
