@@ -132,3 +132,5 @@ class HealthOut(BaseModel):
     pages: int
     languages: list[str]
     telegram: str
+    # Counts only: replies Telegram refused, and how they were still delivered.
+    telegram_delivery: dict[str, int] | None = None

@@ -14,5 +14,8 @@ def health(request: Request) -> HealthOut:
     snapshot = request.app.state.holder.snapshot
     telegram = request.app.state.telegram
     state = "off" if telegram is None else ("connected" if telegram.connected else "disconnected")
+    stats = getattr(telegram, "stats", None)
+    delivery = stats.as_dict() if stats is not None else None
     return HealthOut(status="ok", content_version=snapshot.version, pages=len(snapshot.nodes),
-                     languages=list(snapshot.languages), telegram=state)
+                     languages=list(snapshot.languages), telegram=state,
+                     telegram_delivery=delivery)
