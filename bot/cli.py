@@ -136,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading; that is fine
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: the service has already logged its shutdown, one
+        return 130  # line per event; a traceback here would only be noise for log collectors
 
 
 if __name__ == "__main__":
