@@ -1,10 +1,12 @@
 """Cutting a message Telegram refused into smaller ones that it accepts.
 
 Content is checked against Telegram's limits before it is published, so this runs only
-when something still slipped through (a limit Telegram changed, a rule not yet known).
-It cuts at block boundaries first, so no paragraph or list is broken; a single block that
-is too long on its own is sent as plain text in pieces cut at a line or a space.
-The buttons stay on the last piece, where the person looks for the way on.
+when something still slipped through (a limit Telegram changed, a length counted another
+way, a rule not yet known). The pieces aim at a quarter of the known limit, about the
+length a message should have anyway, so they pass even if the real limit is far lower
+than the one we know. It cuts at block boundaries first, so no paragraph or list is
+broken; a single block that is too long on its own is sent as plain text in pieces cut at
+a line or a space. The buttons stay on the last piece, where the person looks for the way on.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from bot.channels.telegram.limits import TEXT_LIMIT, html_length, utf16_len
 from bot.content.markup import Block
 from bot.content.render import to_plain, to_telegram_html
 
+PIECE = TEXT_LIMIT // 4
 
-def cut(text: str, limit: int = TEXT_LIMIT) -> list[str]:
+
+def cut(text: str, limit: int = PIECE) -> list[str]:
     """Cut text into pieces of at most ``limit`` UTF-16 units, at a paragraph, a line or a
     space where there is one in the second half of the piece."""
     pieces: list[str] = []
@@ -60,11 +64,11 @@ def html_pieces(out: Outgoing) -> list[Outgoing]:
             group.clear()
 
     for block in out.document:
-        if html_length(to_telegram_html(tuple(group) + (block,))) <= TEXT_LIMIT:
+        if html_length(to_telegram_html(tuple(group) + (block,))) <= PIECE:
             group.append(block)
             continue
         flush()
-        if html_length(to_telegram_html((block,))) <= TEXT_LIMIT:
+        if html_length(to_telegram_html((block,))) <= PIECE:
             group.append(block)
         else:
             plain = to_plain((block,))
