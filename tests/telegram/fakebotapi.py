@@ -417,6 +417,8 @@ class FakeBotAPI:
     async def m_deletemessages(self, params: dict) -> bool:
         chat = self._chat(params)
         ids = params.get("message_ids")
+        if isinstance(ids, str):
+            ids = _coerce(ids)
         if not isinstance(ids, list) or not 1 <= len(ids) <= 100:
             raise bad("message_ids must be a list of 1 to 100 ids")
         for message_id in ids:
