@@ -31,6 +31,9 @@ ALLOWED_UPDATES = ("message", "edited_message", "callback_query")
 POLL_TIMEOUT = 30  # seconds Telegram holds a getUpdates call open when there is nothing new
 RATE_LIMIT_RETRIES = 3  # how often a RetryAfter is waited out before giving up
 CONCURRENT_UPDATES = 16
+# Replays are dropped in a group of their own, before all others: within one group only the
+# first matching handler runs, so sharing a group would hide the handlers after it.
+REPLAY_GROUP = -1000
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +84,7 @@ def build_application(settings: Settings, handlers: Handlers, webhook: bool,
 def register(application: Application, handlers: Handlers) -> None:
     """Every handler of the bot. Group and channel chats match none of them."""
     private = filters.ChatType.PRIVATE
-    application.add_handler(TypeHandler(Update, handlers.drop_replays), group=-1)
+    application.add_handler(TypeHandler(Update, handlers.drop_replays), group=REPLAY_GROUP)
     application.add_handler(MessageHandler(
         private & (filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE),
         handlers.message))
