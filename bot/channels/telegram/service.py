@@ -1,7 +1,7 @@
 """The Telegram bot as a service: start, stop, health, and the webhook entry point.
 
 ``rightsbot serve`` builds one :class:`TelegramService` when ``TELEGRAM_BOT_TOKEN`` is set.
-By default it long-polls (only message and callback_query updates); with
+By default it long-polls (message, edited_message and callback_query updates); with
 ``TELEGRAM_WEBHOOK_URL`` it registers a webhook with a secret token instead, and the web
 app hands each POST to :meth:`TelegramService.process_webhook`.
 """
