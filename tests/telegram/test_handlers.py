@@ -257,6 +257,8 @@ async def test_refused_html_falls_back_to_plain_text(harness: Harness, engine: E
         await harness.press(user, menu["message_id"], buttons(menu)[0])
     last = harness.fake.calls_to(method)[-1]
     assert last.ok and "parse_mode" not in last.params
+    stats = harness.service.stats
+    assert (stats.refused, stats.edits_refused) == ((1, 0) if method == "sendMessage" else (0, 1))
     assert buttons(harness.last_bot_message(chat))
     if method == "sendMessage":
         _state, reply = engine.handle(State("en"), Help())

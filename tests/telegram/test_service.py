@@ -13,13 +13,11 @@ from fastapi import FastAPI, Request, Response
 from pydantic import SecretStr
 from telegram.error import InvalidToken
 
-from bot.content.render import to_telegram_html
-from bot.engine import Engine, State, Unsupported
+from bot.engine import Engine
 from bot.settings import Settings
 from bot.channels.telegram.service import TelegramService
 from tests.telegram.conftest import TOKEN, Harness, make_settings, person, serve_app
 from tests.telegram.fakebotapi import FakeBotAPI
-from tests.telegram.telegram_html import parse_html
 
 WEBHOOK_URL = "https://bot.example.org/telegram/webhook"
 SECRET = "s3cret-Webhook_token"

@@ -22,6 +22,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, TimedOut
 
 from bot.channels.telegram.adapter import Outgoing
+from bot.channels.telegram.stats import DeliveryStats
 from bot.privacy import PrivacyMemory
 
 T = TypeVar("T")
@@ -71,9 +72,10 @@ async def with_retries(call: Callable[[], Awaitable[T]], repeatable: bool) -> T:
 class Delivery:
     """The Bot API calls of one bot, remembering sent message ids for /forget."""
 
-    def __init__(self, bot: Bot, memory: PrivacyMemory) -> None:
+    def __init__(self, bot: Bot, memory: PrivacyMemory, stats: DeliveryStats | None = None) -> None:
         self.bot = bot
         self.memory = memory
+        self.stats = stats or DeliveryStats()
 
     async def send(self, chat_id: int, out: Outgoing, remember: bool = True) -> Message:
         async def html() -> Message:
@@ -93,6 +95,8 @@ class Delivery:
             except BadRequest as exc:
                 if not is_parse_error(exc):
                     raise
+                self.stats.refused += 1
+                self.stats.plain += 1
                 message = await with_retries(plain, repeatable=False)
         if remember:
             self.memory.add_message(chat_id, message.message_id)
@@ -119,6 +123,7 @@ class Delivery:
                 except BadRequest as exc:
                     if not is_parse_error(exc):
                         raise
+                    self.stats.edits_refused += 1
                     await with_retries(plain, repeatable=True)
         except BadRequest as exc:
             if is_not_modified(exc):

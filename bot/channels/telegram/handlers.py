@@ -70,9 +70,8 @@ class Handlers:
             except Exception as exc:  # counting must never break a reply
                 log.warning("page view not counted: %s", type(exc).__name__)
 
-    @staticmethod
-    def delivery(context: ContextTypes.DEFAULT_TYPE, memory: PrivacyMemory) -> Delivery:
-        return Delivery(context.bot, memory)
+    def delivery(self, context: ContextTypes.DEFAULT_TYPE, memory: PrivacyMemory) -> Delivery:
+        return Delivery(context.bot, memory, self.stats)
 
     def responder(self, delivery: Delivery, lang: str) -> Responder:
         return Responder(delivery, self.stats, lambda: fallback(self.engine.snapshot, lang))

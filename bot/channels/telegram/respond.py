@@ -44,15 +44,15 @@ class Responder:
         self.stats.refused += 1
         log.warning("telegram refused a message (%s); sending it another way", refusal(exc))
 
-    async def _all(self, chat_id: int, outs: list[Outgoing], remember: bool) -> int:
-        """Send in order; return how many were sent before a refusal (re-raised)."""
+    async def _all(self, chat_id: int, outs: list[Outgoing], remember: bool
+                   ) -> tuple[int, BadRequest | None]:
+        """Send in order until Telegram refuses one: how many went, and the refusal."""
         for index, out in enumerate(outs):
             try:
                 await self.delivery.send(chat_id, out, remember)
             except BadRequest as exc:
-                exc.sent = index  # type: ignore[attr-defined]
-                raise
-        return len(outs)
+                return index, exc
+        return len(outs), None
 
     async def _one(self, chat_id: int, out: Outgoing, remember: bool) -> bool:
         """Deliver one message of a reply in the simplest form Telegram accepts; False when
@@ -66,19 +66,17 @@ class Responder:
         pieces = html_pieces(out) if out.html is not None and out.document else []
         if len(pieces) > 1:
             self.stats.split += 1
-            try:
-                await self._all(chat_id, pieces, remember)
+            sent, refused = await self._all(chat_id, pieces, remember)
+            if refused is None:
                 return True
-            except BadRequest as exc:
-                self._refused(exc)
-                rest = pieces[getattr(exc, "sent", 0):]
+            self._refused(refused)
+            rest = pieces[sent:]
         plain = [piece for part in rest for piece in plain_pieces(part)]
         self.stats.plain += 1
-        try:
-            await self._all(chat_id, plain, remember)
+        _sent, refused = await self._all(chat_id, plain, remember)
+        if refused is None:
             return True
-        except BadRequest as exc:
-            self._refused(exc)
+        self._refused(refused)
         return False
 
     async def send(self, chat_id: int, outs: list[Outgoing], remember: bool = True) -> None:
@@ -92,12 +90,11 @@ class Responder:
     async def _fall_back(self, chat_id: int, remember: bool) -> None:
         self.stats.fallback += 1
         last = self.fallback()
-        for attempt in (last, bare(last)):
-            try:
-                await self.delivery.send(chat_id, attempt, remember)
-                return
-            except BadRequest as exc:
-                self._refused(exc)
-                error = exc
-        self.stats.unanswered += 1
-        raise Unanswered() from error
+        _sent, refused = await self._all(chat_id, [last], remember)
+        if refused is not None:
+            self._refused(refused)
+            _sent, refused = await self._all(chat_id, [bare(last)], remember)
+        if refused is not None:
+            self._refused(refused)
+            self.stats.unanswered += 1
+            raise Unanswered() from refused

@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass
 @dataclass
 class DeliveryStats:
     refused: int = 0  # sendMessage calls Telegram refused (Bad Request), any reason
-    edits_refused: int = 0  # editMessageText refused (other than "not modified"); sent anew
+    edits_refused: int = 0  # editMessageText refused (other than "not modified")
     split: int = 0  # messages cut into smaller ones after a refusal
-    plain: int = 0  # messages sent as plain text pieces after a refusal
+    plain: int = 0  # messages sent again as plain text after a refusal
     fallback: int = 0  # replies replaced by the built-in emergency fallback
     unanswered: int = 0  # replies not even the fallback could deliver
     unchanged: int = 0  # edits not sent because the message already showed the same
