@@ -91,3 +91,16 @@ async def test_an_update_the_library_cannot_parse_does_not_stop_polling(harness:
     assert len(harness.fake.bot_messages(first["id"])) == 1
     assert harness.service.stats.dropped_updates == 1
     assert len(harness.fake.calls_to("getUpdates")) < 20  # not fetched again and again
+
+
+async def test_forget_deletes_in_batches_of_at_most_100(harness: Harness) -> None:
+    user = person()
+    chat = harness.open_chat(user)
+    await harness.say(user, "/start")
+    for message_id in range(1000, 1150):  # messages of this chat the memory still knows
+        harness.service.memory.add_message(chat, message_id)
+    await harness.say(user, "/forget")
+    batches = [c.params["message_ids"] for c in harness.fake.calls_to("deleteMessages")]
+    assert [len(b) for b in batches] == [100, 53]  # 150 + /start, its answer, and /forget
+    assert harness.fake.calls_to("deleteMessage") == []
+    assert harness.fake.errors() == []
