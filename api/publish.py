@@ -18,12 +18,13 @@ from typing import Any, Callable, TypeVar
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.channels.fit import affected_pages, fit_problems
 from bot.content import ContentError, load_content
 from bot.content.lexicon import EMPTY_LEXICON, LEXICON_FILE, Lexicon, parse_lexicon
 from bot.content.holder import ContentHolder
 from bot.content.model import PageText, Snapshot
 
-from api.errors import ApiError, unprocessable
+from api.errors import ApiError, FieldProblem, unprocessable
 from api.store import repository as rp
 from api.store.models import RevisionRow
 from api.store.pagedata import build_snapshot, check_fields, fields_of
@@ -169,5 +170,8 @@ class Publisher:
         snapshot, problems = stored_snapshot(s, {(lang, page_id): page})
         if snapshot is None:
             raise unprocessable(problems)
+        misfits = fit_problems(snapshot, affected_pages(snapshot, page_id))
+        if misfits:  # rendered as each channel sends it, the page would be refused
+            raise unprocessable([FieldProblem("text", str(p)) for p in misfits])
         row = rp.add_revision(s, page_id, lang, number + 1, fields, change_id, rolled_back_from)
         return row, snapshot

@@ -142,3 +142,5 @@ class HealthOut(BaseModel):
     telegram: str
     review: str = Field(description="who may approve: 'another organisation' (the default) or "
                                     "'same organisation allowed' (RIGHTSBOT_REVIEW_SAME_ORG)")
+    # Counts only: replies Telegram refused, and how they were still delivered.
+    telegram_delivery: dict[str, int] | None = None

@@ -17,7 +17,9 @@ from typing import Callable
 
 from bot.content import ContentError, load_content
 from bot.content.holder import ContentHolder
+from bot.content.problems import Problem
 from bot.content.status import content_status, format_status
+from bot.channels.fit import fit_problems
 from bot.channels.terminal import render, run
 from bot.engine import Engine, FreeText
 from bot.search import Searcher
@@ -44,6 +46,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = _content_path(args.path)
     try:
         snapshot = load_content(path, today=date.today())
+        # Every screen of every page, rendered as each channel sends it, within its limits.
+        misfits = [Problem(f"{p.lang}/{p.page_id}.md", 1, p.message) for p in fit_problems(snapshot)]
+        if misfits:
+            raise ContentError(misfits)
     except ContentError as exc:
         for problem in exc.problems:
             print(problem)
@@ -195,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading; that is fine
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: the service has already logged its shutdown, one
+        return 130  # line per event; a traceback here would only be noise for log collectors
 
 
 if __name__ == "__main__":

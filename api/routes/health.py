@@ -16,6 +16,9 @@ async def health(request: Request) -> HealthOut:
     telegram = request.app.state.telegram
     state = "off" if telegram is None else ("connected" if telegram.connected else "disconnected")
     same_org = request.app.state.api_settings.review_same_org
+    stats = getattr(telegram, "stats", None)
+    delivery = stats.as_dict() if stats is not None else None
     return HealthOut(status="ok", content_version=snapshot.version, pages=len(snapshot.nodes),
                      languages=list(snapshot.languages), telegram=state,
-                     review="same organisation allowed" if same_org else "another organisation")
+                     review="same organisation allowed" if same_org else "another organisation",
+                     telegram_delivery=delivery)

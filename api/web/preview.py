@@ -7,6 +7,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.channels.fit import page_problems
+from bot.channels.telegram.limits import html_length
 from bot.content.markup import Document
 from bot.content.model import Node, PageText, Snapshot
 from bot.content.render import to_telegram_html, to_web_html
@@ -73,6 +75,7 @@ def preview(snapshot: Snapshot, body: PreviewIn, today: date) -> tuple[int, dict
     texts[(body.lang, body.page_id)] = page
     draft = Snapshot(snapshot.languages, nodes, texts, snapshot.version)
     parts: list[Document] = page_parts(draft, body.lang, body.page_id)
+    found += [_problem("text", p.message) for p in page_problems(draft, body.lang, body.page_id)]
     return 200, {
         "ok": not found,
         "problems": found,
@@ -80,4 +83,5 @@ def preview(snapshot: Snapshot, body: PreviewIn, today: date) -> tuple[int, dict
         "web_html": "".join(to_web_html(p) for p in parts),
         "characters": sum(len(to_telegram_html(p)) for p in parts),
         "links": links,
+        "telegram_characters": [html_length(to_telegram_html(p)) for p in parts],
     }

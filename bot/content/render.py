@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Callable
 
 from bot.content.markup import BulletList, Document, Emph, Inline, Link, Paragraph, Strong, Text
@@ -91,3 +92,23 @@ def to_plain(document: Document) -> str:
 def to_web_html(document: Document) -> str:
     """HTML for the web chat and the editor's preview."""
     return render(document, WEB_HTML)
+
+
+class _Visible(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def visible_text(markup: str) -> str:
+    """What a reader sees of rendered HTML: tags dropped, entities read (``&amp;`` -> ``&``).
+
+    Telegram counts its length limit on this text, not on the HTML that was sent.
+    """
+    parser = _Visible()
+    parser.feed(markup)
+    parser.close()
+    return "".join(parser.text)

@@ -24,6 +24,12 @@ LABEL_MAX = 40
 TEXT_MAX = 12_000
 PHRASE_MAX = 200
 PHRASES_MAX = 60
+# Sources and "checked by" are shown under every page; bounded so the footer stays readable
+# (the bundled content uses up to 14 sources, with titles up to 87 characters).
+SOURCES_MAX = 16
+SOURCE_TITLE_MAX = 120
+SOURCE_URL_MAX = 300
+REVIEWED_BY_MAX = 80
 
 LineOf = Callable[[str], int]
 
@@ -88,6 +94,9 @@ def check_header(
     reviewed_by = header.get("reviewed_by")
     if not isinstance(reviewed_by, str) or not reviewed_by.strip():
         problems.append((line_of("reviewed_by"), "reviewed_by is missing or empty"))
+    elif len(reviewed_by) > REVIEWED_BY_MAX:
+        problems.append((line_of("reviewed_by"),
+                         f"reviewed_by is longer than {REVIEWED_BY_MAX} characters"))
     clean["reviewed_by"] = reviewed_by.strip() if isinstance(reviewed_by, str) else ""
     problems += field_problems(header, line_of)
     return problems, clean
@@ -104,6 +113,10 @@ def _check_sources(
     if not isinstance(sources, list):
         problems.append((line, "sources must be a list of {title, url}"))
         return ()
+    if len(sources) > SOURCES_MAX:
+        problems.append((line, f"at most {SOURCES_MAX} sources ({len(sources)} given); "
+                               "keep the ones that support a fact on this page"))
+        return ()
     out: list[Source] = []
     for index, item in enumerate(sources):
         if not isinstance(item, dict) or set(item) != {"title", "url"}:
@@ -112,6 +125,14 @@ def _check_sources(
         title, url = item["title"], item["url"]
         if not isinstance(title, str) or not title.strip():
             problems.append((line, f"source {index + 1} has no title"))
+            continue
+        if len(title.strip()) > SOURCE_TITLE_MAX:
+            problems.append((line, f"source {index + 1}: the title is longer than "
+                                   f"{SOURCE_TITLE_MAX} characters ({len(title.strip())})"))
+            continue
+        if isinstance(url, str) and len(url.strip()) > SOURCE_URL_MAX:
+            problems.append((line, f"source {index + 1}: the url is longer than "
+                                   f"{SOURCE_URL_MAX} characters"))
             continue
         why = check_url(url) if isinstance(url, str) else "source url must be a text"
         if why:

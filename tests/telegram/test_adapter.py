@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from telegram import Chat, Contact, Location, Message, PhotoSize, Sticker, User, Voice
+from telegram import (
+    Chat, Checklist, ChecklistTask, Contact, Location, Message, PhotoSize, Sticker, User, Voice,
+    WriteAccessAllowed,
+)
 
 from bot.channels.telegram.adapter import Forget, command_of, event_for_message, outgoing
 from bot.content.markup import Paragraph, Text
@@ -36,11 +39,31 @@ def test_text_and_commands(text: str, event: object) -> None:
 def test_unreadable_and_personal_content() -> None:
     sticker = Sticker("f", "u", 1, 1, False, False, Sticker.REGULAR)
     assert event_for_message(message(sticker=sticker)) == Unsupported("sticker")
-    assert event_for_message(message(photo=(PhotoSize("f", "u", 1, 1),), caption="hi")) == Unsupported("photo")
+    assert event_for_message(message(photo=(PhotoSize("f", "u", 1, 1),))) == Unsupported("photo")
     assert event_for_message(message(voice=Voice("f", "u", 2))) == Unsupported("voice")
     assert event_for_message(message(contact=Contact("+31600000000", "A"))) == SharedPersonalData()
     assert event_for_message(message(location=Location(4.9, 52.3))) == SharedPersonalData()
-    assert event_for_message(message()) is None
+
+
+
+def test_a_caption_is_read_as_the_question() -> None:
+    photo = (PhotoSize("f", "u", 1, 1),)
+    assert event_for_message(message(photo=photo, caption="doctor without insurance")) == \
+        FreeText("doctor without insurance")
+    assert event_for_message(message(photo=photo, caption="/emergency")) == Emergency()
+    assert event_for_message(message(photo=photo, caption="")) == Unsupported("photo")
+
+
+def test_every_kind_a_person_sends_gets_a_reply_and_service_messages_none() -> None:
+    checklist = Checklist("Shopping", (ChecklistTask(1, "milk"),))
+    assert event_for_message(message(checklist=checklist)) == Unsupported("checklist")
+    # A kind python-telegram-bot does not know yet arrives in api_kwargs only.
+    live = message(api_kwargs={"live_photo": {"photo": [{"file_id": "f"}]}})
+    assert event_for_message(live) == Unsupported("other")
+    assert event_for_message(message()) == Unsupported("other")
+    assert event_for_message(message(pinned_message=message(text="x"))) is None
+    assert event_for_message(message(write_access_allowed=WriteAccessAllowed())) is None
+    assert event_for_message(message(new_chat_title="Neighbours")) is None
 
 
 def test_command_of() -> None:

@@ -49,7 +49,7 @@ async def audited(tmp_path: Path, engine: Engine) -> AsyncIterator[tuple[Harness
     capture = Capture()
     root = logging.getLogger()
     levels = {name: logging.getLogger(name).level for name in ("", "bot", "api")}
-    root.addHandler(capture)
+    root.addHandler(capture)  # every logger's records reach it: CRITICAL from telegram.ext too
     root.setLevel(logging.INFO)  # production: RIGHTSBOT_LOG_LEVEL=INFO
     logging.getLogger("bot").setLevel(logging.DEBUG)
     logging.getLogger("api").setLevel(logging.DEBUG)
@@ -94,6 +94,13 @@ async def test_no_canary_in_logs_or_files(audited: tuple[Harness, Capture, Path]
                                      "type": "regular"})
     update_id, _message = fake.user_message(GROUP_ID, user, QUESTION)
     await harness.settle(update_id)
+    # An update the library cannot parse (a poll without its fields), then another message
+    # in the same batch: python-telegram-bot logged the whole batch at CRITICAL.
+    broken = fake.queue({"message": {"message_id": 9999, "date": 1, "chat": {
+        "id": USER_ID, "type": "private", "first_name": FIRST_NAME, "username": USERNAME},
+        "from": user, "text": QUESTION, "poll": {"id": QUESTION}}})
+    await harness.say(user, QUESTION)
+    await harness.settle(broken)
     fake.inject("sendMessage", 429, retry_after=1)
     await harness.say(user, "/help")
     fake.inject("sendMessage", 403, description=f"Forbidden: user {USERNAME} blocked the bot")
@@ -103,6 +110,7 @@ async def test_no_canary_in_logs_or_files(audited: tuple[Harness, Capture, Path]
     await harness.say(user, "/forget")
 
     assert any("telegram update failed: Forbidden" in line for line in capture.lines)
+    assert any("dropped an update the bot cannot read" in line for line in capture.lines)
     assert not harness.service.application.chat_data
     assert not harness.service.application.user_data
     leaks = [(canary, line) for line in capture.lines for canary in CANARIES if canary in line]

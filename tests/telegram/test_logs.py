@@ -38,3 +38,22 @@ def test_libraries_that_log_tokens_or_updates_are_held_at_warning() -> None:
     quiet_libraries()
     for name in ("httpx", "telegram", "telegram.ext"):
         assert logging.getLogger(name).getEffectiveLevel() >= logging.WARNING
+
+
+def test_library_records_keep_their_template_only(caplog: pytest.LogCaptureFixture) -> None:
+    """python-telegram-bot logs a batch it cannot parse at CRITICAL, with the raw updates."""
+    install_redaction(SECRET_TOKEN)
+    batch = [{"update_id": 1, "message": {"from": {"id": 918273645, "first_name": "Qwilhelmina"},
+                                          "text": "canary question zebrafinch"}}]
+    with caplog.at_level(logging.DEBUG):
+        try:
+            raise TypeError(f"Poll.__init__() got {batch!r}")
+        except TypeError as exc:
+            logging.getLogger("telegram.ext.Updater").critical(
+                "Error while parsing updates! Received data was %r", batch, exc_info=exc)
+        logging.getLogger("httpx").warning("HTTP Request: POST %s", f"https://x/bot{SECRET_TOKEN}/getMe")
+    lines = caplog.text.splitlines()
+    assert not [line for line in lines for c in ("918273645", "Qwilhelmina", "zebrafinch",
+                                                  SECRET_TOKEN) if c in line]
+    assert any(line.endswith("Received data was %r (TypeError)") for line in lines), lines
+    assert len(lines) == 2  # one line per event: no traceback

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.ext import filters
 
-from bot.content.render import to_plain, to_telegram_html
+from bot.content.markup import Document
+from bot.content.render import to_plain, to_telegram_html, visible_text
 from bot.engine import (
     ChooseLanguage, Emergency, Help, Home, Privacy, Reply, SharedPersonalData, Start, Unsupported,
 )
@@ -28,19 +30,25 @@ COMMAND_EVENTS: dict[str, Event] = {
     "menu": Home(), "help": Help(), "language": ChooseLanguage(), "privacy": Privacy(),
     "emergency": Emergency(),
 }
-# Content a person can send that the bot cannot read; kept as a kind name only.
+# Content a person can send that the bot cannot read; kept as a kind name only. Anything
+# else that is not a service message (a kind added to Telegram later, that
+# python-telegram-bot does not know yet) is answered the same way.
 UNREADABLE = ("sticker", "photo", "voice", "audio", "video", "video_note", "document",
-              "animation", "poll", "dice", "game", "story", "paid_media", "invoice")
+              "animation", "poll", "dice", "game", "story", "paid_media", "invoice", "checklist",
+              "live_photo")
 PERSONAL = ("contact", "location", "venue")
+# Messages Telegram writes itself (pinned, joined, payment received, ...): nobody to answer.
+SERVICE = filters.StatusUpdate.ALL | filters.SUCCESSFUL_PAYMENT | filters.PASSPORT_DATA
 
 
 @dataclass(frozen=True)
 class Outgoing:
     """One message to send: HTML for Telegram, plain text as the fallback, its buttons."""
 
-    html: str
+    html: str | None  # None: send ``plain`` without a parse mode
     plain: str
     markup: InlineKeyboardMarkup | None
+    document: Document = ()  # what html and plain were rendered from, to split it again
 
 
 def command_of(text: str) -> tuple[str, str | None] | None:
@@ -54,13 +62,17 @@ def command_of(text: str) -> tuple[str, str | None] | None:
 
 
 def event_for_message(message: Message) -> Event | Forget | None:
-    """What a message in a private chat means; None for service messages (no answer)."""
+    """What a message in a private chat means; None for service messages (no answer).
+
+    A caption is read like a text: people type their question under a photo too.
+    """
     if any(getattr(message, kind, None) for kind in PERSONAL):
         return SharedPersonalData()
-    if message.text is not None:
-        command = command_of(message.text)
+    text = message.text if message.text is not None else (message.caption or None)
+    if text is not None:
+        command = command_of(text)
         if command is None:
-            return FreeText(message.text)
+            return FreeText(text)
         name, payload = command
         if name == "start":
             return Start(payload)
@@ -70,7 +82,9 @@ def event_for_message(message: Message) -> Event | Forget | None:
     for kind in UNREADABLE:
         if getattr(message, kind, None):
             return Unsupported(kind)
-    return None
+    if SERVICE.check_update(Update(0, message=message)):
+        return None
+    return Unsupported("other")
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -91,5 +105,21 @@ def outgoing(reply: Reply) -> list[Outgoing]:
     out = []
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
-        out.append(Outgoing(to_telegram_html(part), to_plain(part), markup if last else None))
+        out.append(Outgoing(to_telegram_html(part), to_plain(part), markup if last else None, part))
     return out
+
+
+def _rows(markup: InlineKeyboardMarkup | None) -> list[list[tuple[str, str | None]]]:
+    if markup is None:
+        return []
+    return [[(b.text, b.callback_data if isinstance(b.callback_data, str) else None) for b in row]
+            for row in markup.inline_keyboard]
+
+
+def already_shown(message: Message, out: Outgoing) -> bool:
+    """True when ``message`` already shows exactly ``out``: the same text as Telegram shows
+    it (after entity parsing) and the same buttons. Editing it would be refused as
+    "message is not modified", so the edit is not sent."""
+    text = out.plain if out.html is None else visible_text(out.html)
+    return ((message.text or "").strip() == text.strip()
+            and _rows(message.reply_markup) == _rows(out.markup))

@@ -12,23 +12,28 @@ import ssl
 from functools import lru_cache
 
 import certifi
-from telegram import BotCommand
+from telegram import BotCommand, Update
 from telegram.ext import (
-    AIORateLimiter, Application, CallbackQueryHandler, ExtBot, MessageHandler, filters,
+    AIORateLimiter, Application, CallbackQueryHandler, ExtBot, MessageHandler, TypeHandler,
+    filters,
 )
 from telegram.request import HTTPXRequest
 
 from bot.channels.telegram.handlers import Handlers
 from bot.channels.telegram.reachability import Reachability, TrackedRequest
+from bot.channels.telegram.updates import UpdateSafeBot
 from bot.content.model import Snapshot
 from bot.engine.commands import COMMANDS
 from bot.i18n import FALLBACK, gettext
 from bot.settings import Settings
 
-ALLOWED_UPDATES = ("message", "callback_query")
+ALLOWED_UPDATES = ("message", "edited_message", "callback_query")
 POLL_TIMEOUT = 30  # seconds Telegram holds a getUpdates call open when there is nothing new
 RATE_LIMIT_RETRIES = 3  # how often a RetryAfter is waited out before giving up
 CONCURRENT_UPDATES = 16
+# Replays are dropped in a group of their own, before all others: within one group only the
+# first matching handler runs, so sharing a group would hide the handlers after it.
+REPLAY_GROUP = -1000
 
 
 @lru_cache(maxsize=1)
@@ -59,16 +64,16 @@ def build_application(settings: Settings, handlers: Handlers, webhook: bool,
     # Opt in to python-telegram-bot's timedelta time periods now; otherwise every flood-control
     # answer (RetryAfter) raises a deprecation warning about the old integer seconds.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    builder = (
-        Application.builder()
-        .token(settings.telegram_bot_token.get_secret_value())
-        .base_url(settings.telegram_api_base_url)
-        .request(requests[0])
-        .get_updates_request(requests[1])
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
-        .concurrent_updates(CONCURRENT_UPDATES)
-        .arbitrary_callback_data(False)
+    bot = UpdateSafeBot(
+        settings.telegram_bot_token.get_secret_value(),
+        base_url=settings.telegram_api_base_url,
+        request=requests[0],
+        get_updates_request=requests[1],
+        rate_limiter=AIORateLimiter(max_retries=RATE_LIMIT_RETRIES),
+        arbitrary_callback_data=False,
+        on_dropped=handlers.count_dropped,
     )
+    builder = Application.builder().bot(bot).concurrent_updates(CONCURRENT_UPDATES)
     if webhook:
         builder = builder.updater(None)
     application = builder.build()
@@ -79,9 +84,10 @@ def build_application(settings: Settings, handlers: Handlers, webhook: bool,
 def register(application: Application, handlers: Handlers) -> None:
     """Every handler of the bot. Group and channel chats match none of them."""
     private = filters.ChatType.PRIVATE
-    application.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE, handlers.message))
-    application.add_handler(
-        MessageHandler(private & filters.UpdateType.EDITED_MESSAGE, handlers.edited))
+    application.add_handler(TypeHandler(Update, handlers.drop_replays), group=REPLAY_GROUP)
+    application.add_handler(MessageHandler(
+        private & (filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE),
+        handlers.message))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_error_handler(handlers.error)
 

@@ -1,11 +1,14 @@
 """Logging rules for the Telegram bot: quiet libraries and no secret in any log line.
 
 At INFO, ``httpx`` logs every request URL, and the URL contains the bot token; at DEBUG,
-python-telegram-bot logs whole updates (ids, names, text). Both loggers are held at
-WARNING. On top of that, every log record is passed through a redactor that replaces the
-bot token (and the webhook secret) in the message, its arguments and the exception text.
-It is installed as the log record factory, so it applies to every logger and every
-handler, including handlers configured after the bot starts.
+python-telegram-bot logs whole updates (ids, names, text), and at CRITICAL it logs a whole
+getUpdates batch it could not parse. The libraries' loggers are held at WARNING, and every
+record they make keeps only its fixed template and the exception's class name: never its
+arguments or the exception's text, which is where updates, URLs and people's messages go.
+On top of that, every log record is passed through a redactor that replaces the bot token
+(and the webhook secret) in the message, its arguments and the exception text. Both are
+installed as the log record factory, so they apply to every logger and every handler,
+including handlers configured after the bot starts, and keep each record to one line.
 """
 
 from __future__ import annotations
@@ -44,8 +47,24 @@ def _secret_parts(token: str) -> list[str]:
     return parts
 
 
+def from_library(name: str) -> bool:
+    return any(name == lib or name.startswith(lib + ".") for lib in QUIET_LOGGERS)
+
+
+def template_only(record: logging.LogRecord) -> None:
+    """Keep a library record's template and the exception's class; drop every value."""
+    message = str(record.msg)
+    exc_type = record.exc_info[0] if record.exc_info else None
+    if exc_type is not None:
+        message += f" ({exc_type.__name__})"
+    record.msg, record.args = message, ()
+    record.exc_info, record.exc_text, record.stack_info = None, None, None
+
+
 def scrub(record: logging.LogRecord) -> None:
     """Rewrite a record in place so that no secret survives in what a handler formats."""
+    if from_library(record.name):
+        template_only(record)
     if not _secrets:
         return
     try:

@@ -1,7 +1,7 @@
 """The Telegram bot as a service: start, stop, health, and the webhook entry point.
 
 ``rightsbot serve`` builds one :class:`TelegramService` when ``TELEGRAM_BOT_TOKEN`` is set.
-By default it long-polls (only message and callback_query updates); with
+By default it long-polls (message, edited_message and callback_query updates); with
 ``TELEGRAM_WEBHOOK_URL`` it registers a webhook with a secret token instead, and the web
 app hands each POST to :meth:`TelegramService.process_webhook`.
 """
@@ -25,7 +25,8 @@ from bot.channels.telegram.application import (
 from bot.channels.telegram.handlers import Handlers
 from bot.channels.telegram.reachability import Reachability
 from bot.channels.telegram.logs import install_redaction, quiet_libraries
-from bot.channels.telegram.shape import well_formed
+from bot.channels.telegram.stats import DeliveryStats
+from bot.channels.telegram.updates import readable, reduced
 from bot.engine import Engine
 from bot.privacy import PrivacyMemory
 from bot.settings import Settings
@@ -126,19 +127,32 @@ class TelegramService:
         for request in self._requests:  # also after a failed start, which shutdown() skips
             await request.shutdown()
 
+    @property
+    def stats(self) -> DeliveryStats:
+        """Counts of refused replies and dropped updates, for health (numbers only)."""
+        return self.handlers.stats
+
     async def process_webhook(self, body: bytes, secret_header: str | None) -> int:
-        """One webhook POST: 403 on a wrong secret, 400 on a body that is not an Update."""
+        """One webhook POST: 403 on a wrong secret, 400 on a body that is not an Update.
+
+        An update with an id that the bot cannot read (a newer Bot API's fields, wrong
+        types) is acknowledged with 200 and reduced to what can be read: refusing it would
+        only make Telegram deliver it again. A replayed id is dropped by :meth:`Handlers.drop_replays`.
+        """
         if not secret_header or not hmac.compare_digest(
                 secret_header.encode(), self._secret.encode()):
             return 403
         try:
             data = json.loads(body)
-            if not well_formed(data):
-                return 400
-            update = Update.de_json(data, self.application.bot)
-        except Exception:  # any body python-telegram-bot cannot read is the sender's fault
+        except ValueError:
             return 400
-        if update is None:
+        update_id = data.get("update_id") if isinstance(data, dict) else None
+        if not isinstance(update_id, int) or isinstance(update_id, bool):
             return 400
+        if not readable(data, self.application.bot):
+            log.warning("dropped an update the bot cannot read")
+            self.handlers.count_dropped()
+            data = reduced(data, self.application.bot)
+        update = Update.de_json(data, self.application.bot)
         await self.application.update_queue.put(update)
         return 200

@@ -1,0 +1,51 @@
+"""Telegram's limits, measured on exactly what the adapter sends.
+
+Telegram refuses a message whose text is longer than 4096 characters *after* entity
+parsing (tags removed, ``&amp;`` read as ``&``), counted in UTF-16 code units; an inline
+keyboard holds at most 100 buttons, each with 1-64 bytes of callback data. Every part of a
+reply is measured twice: as HTML (what is sent first) and as plain text (what is sent when
+Telegram cannot parse the HTML), so neither form can be refused for its length.
+"""
+
+from __future__ import annotations
+
+from bot.channels.telegram.adapter import outgoing
+from bot.content.render import visible_text
+from bot.engine import Reply
+from bot.engine.actions import MAX_BYTES
+
+TEXT_LIMIT = 4096
+BUTTONS_MAX = 100
+
+
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it (an emoji outside the BMP counts twice)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def html_length(html: str) -> int:
+    return utf16_len(visible_text(html))
+
+
+def problems(reply: Reply) -> list[str]:
+    """What Telegram would refuse in this reply; each says which message and by how much."""
+    found: list[str] = []
+    outs = outgoing(reply)
+    total = len(outs)
+    for number, out in enumerate(outs, start=1):
+        which = "the message" if total == 1 else f"message {number} of {total}"
+        for form, size in (("", html_length(out.html)), (" as plain text", utf16_len(out.plain))):
+            if size > TEXT_LIMIT:
+                found.append(f"Telegram: {which}{form} is {size} characters, {size - TEXT_LIMIT} "
+                             f"over the limit of {TEXT_LIMIT} (title, sources and "
+                             "'checked by' included)")
+    buttons = [b for row in reply.buttons for b in row]
+    if len(buttons) > BUTTONS_MAX:
+        found.append(f"Telegram: {len(buttons)} buttons, {len(buttons) - BUTTONS_MAX} over "
+                     f"the limit of {BUTTONS_MAX}")
+    for button in buttons:
+        size = len(button.action.encode())
+        if not button.label.strip() or not 0 < size <= MAX_BYTES:
+            found.append(f"Telegram: the button {button.label!r} cannot be sent "
+                         f"(empty label, or {size} bytes of button data over {MAX_BYTES})")
+    return found
