@@ -37,7 +37,7 @@ def test_ask_puts_the_emergency_page_first() -> None:
 
 
 def test_ask_plain_prints_the_answer_and_buttons() -> None:
-    done = run("ask", "--lang", "en", "my boss did not pay me")
+    done = run("ask", "--lang", "en", "my tooth hurts so much i need a dentist")
     assert done.returncode == 0
     assert "[1]" in done.stdout and "Checked by" in done.stdout
 

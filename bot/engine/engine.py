@@ -166,9 +166,10 @@ class Engine:
                 # The emergency page first, and right below it the pages the question was about.
                 parts = parts + ((paragraph(_("Below are more answers to your question.")),),)
             return state, Reply(parts, extra + reply.buttons, lang, best, None, self._scores(result))
-        guesses = [(page_button(snapshot, lang, p, "→ "),) for p in usable[:OTHER_ANSWERS]]
-        guesses.append((Button("🏠 " + _("All topics"), open_action(snapshot, lang, ROOT_ID)),))
-        if usable:
+        # Home and the emergency page are on every screen already (Menu, 🆘).
+        choices = [p for p in usable if p not in (ROOT_ID, EMERGENCY_ID)][:OTHER_ANSWERS]
+        guesses = [(page_button(snapshot, lang, p, "→ "),) for p in choices]
+        if choices:
             notice = _("I am not sure which page answers your question. Which one fits?")
         else:
             notice = _("Sorry, I did not understand your question. Try other words, or choose a topic.")

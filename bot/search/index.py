@@ -58,6 +58,8 @@ class Ranking:
 
     hits: list[Hit]
     agree: bool
+    word_top: str | None = None
+    gram_top: str | None = None
 
 
 @dataclass(frozen=True)
@@ -281,7 +283,8 @@ class PageIndex:
         hits = [Hit(self.ids[i], v, min(self._covered(i, per_word, masses) / total_mass, 1.0))
                 for i, v in best_pages]
         agree = bool(best_pages) and word_top == best_pages[0][0] == gram_top
-        return Ranking(hits, agree)
+        return Ranking(hits, agree, self.ids[word_top] if word_top is not None else None,
+                       self.ids[gram_top] if gram_top is not None else None)
 
     def _word_scores(self, words: list[str], per_word: list[list[Candidate]]
                      ) -> tuple[dict[int, float], list[float]]:

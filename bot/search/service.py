@@ -19,7 +19,7 @@ from bot.search.text import tokens
 # Calibrated on the development part of the blind question set (see README, "Evaluation").
 MIN_COVERAGE = 0.3
 MIN_SCORE = 0.0
-MIN_MARGIN = 0.15
+MIN_MARGIN = 0.3
 # A "show this" card is something to show at a desk, not an answer to a question; the page
 # it belongs to links to it, so it ranks slightly below an equally good page.
 CARD_PRIOR = 0.8
@@ -46,16 +46,33 @@ class SearchResult:
         return [h.page_id for h in self.hits]
 
 
-def is_clear(hits: list[Hit] | tuple[Hit, ...]) -> bool:
-    """Whether the best page is clearly the answer: enough of the question, ahead of the rest.
+def family(snapshot: Snapshot, page_id: str) -> set[str]:
+    """A page and its close kin: the pages it links to as "see also" and those that link to it.
 
-    The search also asks that words and n-grams, each on its own, pick the same page.
+    Kin are not rivals: the answer's own card close behind it does not make the answer less
+    clear, since the card is one button away. A topic and its pages stay rivals: the
+    question may be about one page of the topic and not another.
+    """
+    node = snapshot.nodes.get(page_id)
+    if node is None:
+        return {page_id}
+    kin = {page_id, *node.related}
+    kin |= {other.id for other in snapshot.nodes.values() if page_id in other.related}
+    return kin
+
+
+def is_clear(hits: list[Hit] | tuple[Hit, ...], kin: set[str] | None = None) -> bool:
+    """Whether the best page is clearly the answer: enough of the question, ahead of its rivals.
+
+    A rival is any page outside the best page's family (see :func:`family`).
     """
     if not hits or hits[0].coverage < MIN_COVERAGE or hits[0].score < MIN_SCORE:
         return False
-    if len(hits) == 1:
+    kin = kin or {hits[0].page_id}
+    rivals = [h for h in hits[1:] if h.page_id not in kin]
+    if not rivals:
         return True
-    return 1 - hits[1].score / hits[0].score >= MIN_MARGIN
+    return 1 - rivals[0].score / hits[0].score >= MIN_MARGIN
 
 
 class Searcher:
@@ -97,7 +114,10 @@ class Searcher:
             words, snapshot.languages, prefer)
         ranking = index.rank(query, limit=max(limit, 4), prefer=chosen, place_prior=PLACE_PRIOR)
         hits = ranking.hits
-        confident = ranking.agree and is_clear(hits)
+        kin = family(snapshot, hits[0].page_id) if hits else set()
+        # Words and n-grams, each on its own, must pick the answer or one of its kin.
+        agree = bool(hits) and ranking.word_top in kin and ranking.gram_top in kin
+        confident = agree and is_clear(hits, kin)
         if danger:
             rest = [h for h in hits if h.page_id != EMERGENCY_ID]
             top = Hit(EMERGENCY_ID, (hits[0].score if hits else 0.0) + 1.0, 1.0)
