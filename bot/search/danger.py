@@ -62,7 +62,8 @@ def _sentences(text: str) -> list[str]:
     return [s for s in (_clean(part) for part in _SENTENCE.split(folded)) if s]
 
 
-def _in_present(sentence: str, start: int, end: int, message_past: bool = False) -> bool:
+def _in_present(sentence: str, start: int, end: int, message_past: bool = False,
+                safe: tuple[tuple[int, int], ...] = ()) -> bool:
     """Whether the match at ``start:end`` speaks of now, not of the past or of 'what if'.
 
     ``message_past``: another sentence of the message sets it in the past ("Na 3 years
@@ -71,6 +72,8 @@ def _in_present(sentence: str, start: int, end: int, message_past: bool = False)
     unsafe = _SAFE_NOW.sub(lambda m: " " * len(m.group()), sentence)
     if _STRONG_NOW.search(unsafe):
         return True
+    if any(a < end + PAST_WINDOW and b > start - PAST_WINDOW for a, b in safe):
+        return False  # "not right now", "it is not serious", "I am safe now" near the match
     if not _PAST_OR_OTHER.search(sentence[max(0, start - PAST_WINDOW):end + PAST_WINDOW]):
         return not message_past or bool(_NOW.search(unsafe))
     window = unsafe[max(0, start - NOW_WINDOW):end + NOW_WINDOW]
@@ -78,29 +81,33 @@ def _in_present(sentence: str, start: int, end: int, message_past: bool = False)
 
 
 def _kind_in(sentence: str, message_past: bool = False) -> str | None:
-    cleaned = _SAFE_NOW.sub(lambda m: " " * len(m.group()), _IDIOMS.sub(lambda m: " " * len(m.group()), sentence))
+    without_idioms = _IDIOMS.sub(lambda m: " " * len(m.group()), sentence)
+    safe = tuple((m.start(), m.end()) for m in _SAFE_NOW.finditer(without_idioms))
+    cleaned = _SAFE_NOW.sub(lambda m: " " * len(m.group()), without_idioms)
     joking = bool(_JOKE.search(sentence))
     for kind, pattern in _KINDS.items():
         if joking and kind in JOKING_KINDS:
             continue
         for match in pattern.finditer(cleaned):
-            if _in_present(cleaned, match.start(), match.end(), message_past):
+            if _in_present(cleaned, match.start(), match.end(), message_past, safe):
                 return kind
-    return _misspelt_trigger(cleaned, message_past) or _urgent_harm(cleaned, joking, message_past)
+    return _misspelt_trigger(cleaned, message_past, safe) or _urgent_harm(cleaned, joking, message_past, safe)
 
 
-def _urgent_harm(sentence: str, joking: bool, message_past: bool = False) -> str | None:
+def _urgent_harm(sentence: str, joking: bool, message_past: bool = False,
+                 safe: tuple[tuple[int, int], ...] = ()) -> str | None:
     """A harm word in a sentence that also signals urgency ('he has a bat, help')."""
     if joking or not _URGENT.search(sentence):
         return None
     for kind, pattern in _HARM.items():
         for match in pattern.finditer(sentence):
-            if _in_present(sentence, match.start(), match.end(), message_past):
+            if _in_present(sentence, match.start(), match.end(), message_past, safe):
                 return kind
     return None
 
 
-def _misspelt_trigger(sentence: str, message_past: bool = False) -> str | None:
+def _misspelt_trigger(sentence: str, message_past: bool = False,
+                      safe: tuple[tuple[int, int], ...] = ()) -> str | None:
     """A danger word typed with a letter or two wrong, never a real word of another meaning."""
     for match in re.finditer(r"\w{6,}", sentence):
         word = match.group()
@@ -110,7 +117,7 @@ def _misspelt_trigger(sentence: str, message_past: bool = False) -> str | None:
                 continue
             if Levenshtein.distance(word, trigger, score_cutoff=allowed) <= allowed:
                 if word == trigger or not is_real_word(word, TYPO_LANGUAGES):
-                    if _in_present(sentence, match.start(), match.end(), message_past):
+                    if _in_present(sentence, match.start(), match.end(), message_past, safe):
                         return kind
     return None
 
@@ -132,6 +139,8 @@ def detect_danger(text: str) -> str | None:
         if kind:
             return kind
     model = load_model()
+    if _SAFE_NOW.search(whole) and not _STRONG_NOW.search(calm):
+        return None  # "it is not serious", "I am safe now": the model alone does not overrule that
     if model is not None and model.fires(message_features(text)):
         return _likely_kind(_IDIOMS.sub(" ", whole))
     return None

@@ -1,7 +1,7 @@
 """Train the danger model: ``python -m bot.search.train_danger``.
 
 Reads the development parts only (``eval/danger.jsonl`` split dev, ``eval/danger-extra.jsonl``,
-the dev questions of ``eval/questions.jsonl``) plus the search phrases of pages that are
+the dev questions of ``eval/questions.jsonl`` and ``eval/questions-extra.jsonl``) plus the search phrases of pages that are
 not about danger, and writes ``bot/search/danger_weights.json``. The alarm threshold is
 chosen by five-fold cross-validation: the lowest that keeps false alarms at or under
 ``MAX_FALSE_ALARMS`` on near misses and ordinary questions the model did not train on.
@@ -37,6 +37,7 @@ def examples() -> list[tuple[str, bool, str]]:
     found = [(r["q"], bool(r["danger"]), "danger") for r in _records("danger.jsonl") if r["split"] == "dev"]
     found += [(r["q"], bool(r["danger"]), "danger") for r in _records("danger-extra.jsonl")]
     found += [(r["q"], False, "question") for r in _records("questions.jsonl") if r["split"] == "dev"]
+    found += [(r["q"], False, "question") for r in _records("questions-extra.jsonl")]
     snapshot = load_content(ROOT / "content")
     for (_, page_id), text in sorted(snapshot.texts.items()):
         if not page_id.startswith(DANGER_PAGES):
