@@ -140,3 +140,21 @@ def test_unknown_state_language_is_negotiated(engine: Engine) -> None:
     assert reply.lang == "fr"
     assert engine.initial_state("nl-NL").lang == "nl"
     assert engine.initial_state("tlh").lang == "en"
+
+
+def test_an_unclear_question_offers_the_best_three(engine: Engine) -> None:
+    _, reply = engine.handle(State("en"), FreeText("docteur sans assurance"))
+    assert reply.page_id is None and reply.lang == "fr"
+    assert "Laquelle correspond" in text_of(reply)
+    guesses = [b.action for row in reply.buttons for b in row if b.label.startswith("→ ")]
+    assert 1 <= len(guesses) <= 3
+    assert any(":health-" in action for action in guesses)
+
+
+def test_danger_shows_the_emergency_page_and_the_questions_pages_below(engine: Engine) -> None:
+    question = "can my son go to school without papers, my husband is hitting me right now"
+    _, reply = engine.handle(State("en"), FreeText(question))
+    assert reply.page_id == EMERGENCY_ID
+    assert "112" in text_of(reply) and "Below are more answers to your question." in text_of(reply)
+    below = [b.action for row in reply.buttons for b in row if b.label.startswith("→ ")]
+    assert any(action.startswith("o:school-right:") for action in below)

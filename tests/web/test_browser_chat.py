@@ -22,10 +22,10 @@ def test_a_conversation_with_buttons_and_free_text(live_web, page, views) -> Non
     page.get_by_role("button", name="Health", exact=False).first.click()
     expect(page.locator("#conversation section.bot")).to_have_count(2)
     assert page.url == live_web.url + "/"  # no navigation: the script answered in place
-    page.fill("#q", "doctor without insurance")
+    page.fill("#q", "my tooth hurts so much i need a dentist")
     page.press("#q", "Enter")
     expect(page.locator("#conversation section.bot")).to_have_count(3)
-    assert page.locator("#conversation section.you").inner_text() == "doctor without insurance"
+    assert page.locator("#conversation section.you").inner_text() == "my tooth hurts so much i need a dentist"
     assert page.input_value("#q") == ""
     assert [lang for _, lang in views] == ["en", "en", "en"]
     assert views[1][0] == "health"
