@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from bench import api_load, coldstart, engine_step, flood, pipeline, publish
+from bench import api_load, coldstart, engine_step, flood, pipeline, publish, tgflood
 from bench.report import table
 from bench.stats import load_average, machine, machine_line
 
@@ -27,6 +27,7 @@ FULL: dict[str, Callable[[], dict[str, Any]]] = {
     "coldstart": lambda: coldstart.run(rounds=3),
     "api": lambda: api_load.run(requests=3000, seconds=30.0, workers=32, rounds=2),
     "flood": lambda: flood.run(connections=32, requests=1500, seconds=20.0, probes=21),
+    "tgflood": lambda: tgflood.run_modes(connections=32, requests=1500, seconds=60.0, samples=21),
 }
 QUICK: dict[str, Callable[[], dict[str, Any]]] = {
     "engine": lambda: engine_step.run(steps=40, searches=12, rounds=2, warmup=2),
@@ -35,6 +36,7 @@ QUICK: dict[str, Callable[[], dict[str, Any]]] = {
     "coldstart": lambda: coldstart.run(rounds=1),
     "api": lambda: api_load.run(requests=40, seconds=10.0, workers=4, rounds=1),
     "flood": lambda: flood.run(connections=4, requests=40, seconds=3.0, probes=5, warmup=0.5),
+    "tgflood": lambda: tgflood.run_modes(connections=4, requests=40, seconds=10.0, samples=3, warmup=0.5),
 }
 
 

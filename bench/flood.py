@@ -2,9 +2,10 @@
 
 ``rightsbot serve`` runs as its own process with the per-client limits lifted (the
 worst case: as many flooding clients as requests). A second process (``python -m
-bench.flood URL CONNECTIONS REQUESTS SECONDS``) keeps ``CONNECTIONS`` connections busy
-with 500-character questions of random words, the costliest kind of search, until
-``REQUESTS`` were sent or ``SECONDS`` passed. This process probes the health check, first
+bench.flood URL CONNECTIONS REQUESTS SECONDS [forms]``) keeps ``CONNECTIONS`` connections
+busy with 500-character questions of random words, the costliest kind of search, until
+``REQUESTS`` were sent or ``SECONDS`` passed, or it gets SIGTERM; with ``forms``, every other question is a
+posted form (``POST /``, answered with the whole HTML page) instead of ``POST /chat``. This process probes the health check, first
 without the flood (the baseline) and then during it.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import signal
 import statistics
 import string
 import sys
@@ -38,8 +40,11 @@ def question(rng: random.Random, length: int = 500) -> str:
     return " ".join(words)[:length]
 
 
-async def flood(base: str, connections: int, requests: int, seconds: float, seed: int = 1) -> dict[str, Any]:
-    """Send up to ``requests`` questions over ``connections`` connections; count answers."""
+async def flood(base: str, connections: int, requests: int, seconds: float, seed: int = 1,
+                forms: bool = False, stop: asyncio.Event | None = None) -> dict[str, Any]:
+    """Send up to ``requests`` questions over ``connections`` connections; count answers.
+    With ``forms``, every other question is a posted form (the no-JavaScript chat); when
+    ``stop`` is set, the questions still open are dropped (counted as "cancelled")."""
     rng = random.Random(seed)
     sent = 0
     codes: dict[str, int] = {}
@@ -48,18 +53,35 @@ async def flood(base: str, connections: int, requests: int, seconds: float, seed
 
     async def worker(client: httpx.AsyncClient) -> None:
         nonlocal sent
-        while sent < requests and time.monotonic() < deadline:
+        while sent < requests and time.monotonic() < deadline and not (stop and stop.is_set()):
             sent += 1
-            body = {"lang": "en", "event": {"type": "text", "data": question(rng)}}
+            text = question(rng)
             try:
-                status = str((await client.post("/chat", json=body)).status_code)
+                if forms and sent % 2 == 0:
+                    answer = await client.post("/", data={"q": text, "lang": "en"})
+                else:
+                    answer = await client.post("/chat", json={"lang": "en", "event": {"type": "text", "data": text}})
+                status = str(answer.status_code)
             except httpx.HTTPError as exc:
                 status = type(exc).__name__
+            except asyncio.CancelledError:
+                codes["cancelled"] = codes.get("cancelled", 0) + 1
+                raise
             codes[status] = codes.get(status, 0) + 1
+
+    async def stopper(workers: list[asyncio.Task[None]]) -> None:
+        assert stop is not None
+        await stop.wait()
+        for task in workers:
+            task.cancel()
 
     started = time.monotonic()
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60.0) as client:
-        await asyncio.gather(*(worker(client) for _ in range(connections)))
+        workers = [asyncio.create_task(worker(client)) for _ in range(connections)]
+        watcher = asyncio.create_task(stopper(workers)) if stop is not None else None
+        await asyncio.gather(*workers, return_exceptions=True)
+        if watcher is not None:
+            watcher.cancel()
     elapsed = time.monotonic() - started
     return {"sent": sent, "codes": codes, "seconds": round(elapsed, 2),
             "rps": round(sent / elapsed, 1) if elapsed else 0.0}
@@ -112,10 +134,19 @@ def run(connections: int = 32, requests: int = 1500, seconds: float = 30.0, prob
             "target_ms": TARGET_MS, "serve_peak_mb": peak, "met": flood_s["median_ms"] < TARGET_MS}
 
 
+async def _until_told(base: str, connections: int, requests: int, seconds: float, forms: bool
+                     ) -> dict[str, Any]:
+    """The flood, ended early by SIGTERM (when whoever measures has what it needs)."""
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    print("READY", flush=True)
+    return await flood(base, connections, requests, seconds, forms=forms, stop=stop)
+
+
 def main(argv: list[str]) -> int:
     base, connections, requests, seconds = argv[0], int(argv[1]), int(argv[2]), float(argv[3])
-    print("READY", flush=True)
-    print(json.dumps(asyncio.run(flood(base, connections, requests, seconds))), flush=True)
+    forms = argv[4:5] == ["forms"]
+    print(json.dumps(asyncio.run(_until_told(base, connections, requests, seconds, forms))), flush=True)
     return 0
 
 

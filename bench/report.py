@@ -74,6 +74,31 @@ def rows(results: dict[str, Any]) -> list[Row]:
                     str(f["ratio"]), f"< {f['target_ms']:g} ms", _yes(f["met"])))
         out.append(("6 flood", "questions answered during the flood", "",
                     f"{sent['rps']}/s, {sent['codes']}", "", "", ""))
+    if "tgflood" in b:
+        out.extend(_tgflood_rows(b["tgflood"]))
+    return out
+
+
+def _median(summary: dict[str, Any]) -> str:
+    if summary["median_ms"] is None:
+        return "no answer"
+    return f"{summary['median_ms']:.3g} ms (max {summary['max_ms']:.3g})"
+
+
+def _tgflood_rows(t: dict[str, Any]) -> list[Row]:
+    out: list[Row] = []
+    for mode in t["modes"]:
+        f = t[mode]
+        tg_met = (f["unanswered"] == 0 and f["outside_flood"] == 0 and f["telegram_flood"]["median_ms"] is not None
+                  and f["telegram_flood"]["median_ms"] < f["target_ms"])
+        out.append(("7 telegram flood", f"danger reply median ({mode}), {f['connections']}-connection chat flood",
+                    "no flood " + _median(f["telegram_baseline"]), _median(f["telegram_flood"]),
+                    str(f["ratio"]), f"< {f['target_ms']:g} ms, all answered", _yes(tg_met)))
+        out.append(("7 telegram flood", f"/health median meanwhile ({mode})", "no flood " + _median(f["health_baseline"]),
+                    _median(f["health_flood"]), str(f["health_ratio"]), f"< {f['health_target_ms']:g} ms",
+                    _yes(f["health_flood"]["median_ms"] < f["health_target_ms"])))
+        out.append(("7 telegram flood", f"questions answered during the flood ({mode})", "",
+                    f"{f['flood']['rps']}/s, {f['flood']['codes']}", "", "", ""))
     return out
 
 

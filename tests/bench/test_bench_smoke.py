@@ -21,6 +21,7 @@ EXPECTED = {
     "coldstart": ("serve_s", "baseline_s", "serve_peak_mb", "baseline_peak_mb", "met"),
     "api": ("serve", "baseline", "rps_ratio", "serve_peak_mb", "met"),
     "flood": ("health_baseline", "health_flood", "ratio", "flood", "met"),
+    "tgflood": ("polling", "webhook", "modes", "met"),
 }
 
 
