@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 import inspect
 import logging
 import time
@@ -61,6 +62,14 @@ async def _flush_forever(counter: ViewCounter, every: float) -> None:
             pass
 
 
+WARM_UP_AFTER_S = 2.0
+
+
+def _warm_up(engine: Engine, holder: ContentHolder) -> None:
+    threading.Thread(target=engine.searcher.index, args=(holder.snapshot,),
+                     name="search-warm-up", daemon=True).start()
+
+
 def create_app(
     settings: Settings, *, repo: Repository | None = None, holder: ContentHolder | None = None,
     counter: ViewCounter | None = None, telegram: Any = None, flush_seconds: float = FLUSH_SECONDS,
@@ -78,6 +87,10 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         flusher = asyncio.create_task(_flush_forever(counter, flush_seconds))
+        # The search index (and the danger patterns) are built in the background once the
+        # service has started, so start-up is not slowed by it and the first question rarely
+        # waits (a question that comes sooner builds the index itself).
+        asyncio.get_running_loop().call_later(WARM_UP_AFTER_S, _warm_up, engine, holder)
         if telegram is not None:
             await _maybe_await(telegram.start())
         log.info("serving content %s", holder.snapshot.short_version)

@@ -19,7 +19,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.channels.fit import affected_pages, fit_problems
-from bot.content import ContentError, load_content
+from bot.content import load_content
+from bot.content.loader import read_lexicon
 from bot.content.lexicon import EMPTY_LEXICON, LEXICON_FILE, Lexicon, parse_lexicon
 from bot.content.holder import ContentHolder
 from bot.content.model import PageText, Snapshot
@@ -93,15 +94,17 @@ def _parsed(row: RevisionRow, kind: str) -> tuple[PageText | None, list[Any]]:
     return _parse_cached(row.page_id, row.lang, kind, row.content_hash, raw)
 
 
-def import_content(repo: Repository, content_dir: Path) -> bool:
+def import_content(repo: Repository, content_dir: Path) -> Snapshot | None:
     """Import ``content_dir`` as revision 1 of every page if the store is empty.
+
+    Returns the imported snapshot, or None when the store already held content.
 
     Raises :class:`bot.content.ContentError` (with every ``file:line``) when the folder is
     invalid; nothing is written then.
     """
     with repo.write() as s:
         if rp.languages(s):
-            return False
+            return None
         snapshot = load_content(content_dir, today=date.today())
         rp.set_meta(s, "languages", json.dumps(list(snapshot.languages)))
         for node in snapshot.nodes.values():
@@ -112,7 +115,7 @@ def import_content(repo: Repository, content_dir: Path) -> bool:
             rp.audit(s, "content.import", "content folder", "system", page_id=page_id, lang=lang,
                      revision=1, content_hash=row.content_hash)
     log.info("imported the content folder as revision 1: %d pages", len(snapshot.nodes))
-    return True
+    return snapshot
 
 
 def load_snapshot(repo: Repository, content_dir: Path) -> Snapshot:
@@ -121,12 +124,20 @@ def load_snapshot(repo: Repository, content_dir: Path) -> Snapshot:
     The concept lexicon is reviewed in the content folder like code, so each start takes
     the folder's current lexicon into the store.
     """
-    import_content(repo, content_dir)
+    imported = import_content(repo, content_dir)
+    if imported is not None:
+        # Just written from this very snapshot: reading it back would only validate the same
+        # 264 texts a second time (a third of a second at every first start).
+        sync_lexicon(repo, imported.lexicon)
+        return imported
     if (content_dir / LEXICON_FILE).exists():
-        try:
-            sync_lexicon(repo, load_content(content_dir, today=date.today()).lexicon)
-        except ContentError as exc:
-            log.warning("the content folder's lexicon was not taken: %d problem(s)", len(exc.problems))
+        with repo.read() as s:
+            page_ids = {p["id"] for p in rp.page_dicts(s)}
+        lexicon, problems = read_lexicon(content_dir / LEXICON_FILE, page_ids)
+        if problems:
+            log.warning("the content folder's lexicon was not taken: %d problem(s)", len(problems))
+        else:
+            sync_lexicon(repo, lexicon)
     with repo.read() as s:
         snapshot, problems = stored_snapshot(s)
     if snapshot is None:

@@ -192,6 +192,12 @@ def load_content(root: Path | str, today: date | None = None) -> Snapshot:
     return Snapshot.build(languages, nodes, texts, lexicon)
 
 
+def read_lexicon(path: Path, page_ids: set[str]) -> tuple[Lexicon, list[Problem]]:
+    """A lexicon file on its own (the store takes it at each start) and its problems."""
+    problems: list[Problem] = []
+    return _load_lexicon(path, page_ids, problems), problems
+
+
 def _load_lexicon(path: Path, page_ids: set[str], problems: list[Problem]) -> Lexicon:
     """The folder's concept lexicon; a folder without one has an empty lexicon."""
     if not path.exists():

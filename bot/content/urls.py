@@ -9,6 +9,8 @@ shown :func:`real_host`, the host as the browser will contact it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from urllib.parse import urlsplit
 
@@ -51,8 +53,13 @@ def _host_problem(url: str, host: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def check_url(url: str) -> str | None:
-    """Return why a link target is refused, or None when it is a plain https URL."""
+    """Return why a link target is refused, or None when it is a plain https URL.
+
+    Cached: every language of a page cites the same sources, so loading the content checks
+    each link several times.
+    """
     if "\\" in url:
         return f"link {url!r} contains a backslash"
     if any(c.isspace() for c in url):

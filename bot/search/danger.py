@@ -12,6 +12,7 @@ papers?").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -26,16 +27,34 @@ def _any(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?<![a-z0-9])(?:{p})" for p in patterns))
 
 
-_KINDS = {kind: _any(patterns) for kind, patterns in phrases.DANGER.items()}
-_IDIOMS = _any(phrases.IDIOMS)
-_PAST_OR_OTHER = _any(phrases.PAST_OR_OTHER)
-_NOW = _any(phrases.NOW)
-_STRONG_NOW = _any(phrases.STRONG_NOW)
-_SAFE_NOW = _any(phrases.SAFE_NOW)
-_ABOUT_SERVICES = _any(phrases.ABOUT_SERVICES)
-_JOKE = re.compile(phrases.JOKE)
-_HARM = {kind: _any(patterns) for kind, patterns in phrases.HARM.items()}
-_URGENT = _any(phrases.URGENT)
+class _Patterns:
+    """The compiled patterns, built on first use: compiling them takes a quarter second, which
+    a process should not spend before it can answer its health check."""
+
+    def __init__(self) -> None:
+        self.kinds = {kind: _any(patterns) for kind, patterns in phrases.DANGER.items()}
+        self.idioms = _any(phrases.IDIOMS)
+        self.past_or_other = _any(phrases.PAST_OR_OTHER)
+        self.now = _any(phrases.NOW)
+        self.strong_now = _any(phrases.STRONG_NOW)
+        self.safe_now = _any(phrases.SAFE_NOW)
+        self.about_services = _any(phrases.ABOUT_SERVICES)
+        self.joke = re.compile(phrases.JOKE)
+        self.harm = {kind: _any(patterns) for kind, patterns in phrases.HARM.items()}
+        self.urgent = _any(phrases.URGENT)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Patterns:
+    return _Patterns()
+
+
+def warm_up() -> None:
+    """Compile the patterns and load the model now (the search index build calls this)."""
+    _compiled()
+    load_model()
+
+
 _SENTENCE = re.compile(r"[.!?;\n]+")
 _PUNCT = re.compile(r"[^\w\s]")
 MAX_LENGTH = 2000
@@ -69,23 +88,23 @@ def _in_present(sentence: str, start: int, end: int, message_past: bool = False,
     ``message_past``: another sentence of the message sets it in the past ("Na 3 years
     ago."); then this sentence counts only if it has a word for now itself.
     """
-    unsafe = _SAFE_NOW.sub(lambda m: " " * len(m.group()), sentence)
-    if _STRONG_NOW.search(unsafe):
+    unsafe = _compiled().safe_now.sub(lambda m: " " * len(m.group()), sentence)
+    if _compiled().strong_now.search(unsafe):
         return True
     if any(a < end + PAST_WINDOW and b > start - PAST_WINDOW for a, b in safe):
         return False  # "not right now", "it is not serious", "I am safe now" near the match
-    if not _PAST_OR_OTHER.search(sentence[max(0, start - PAST_WINDOW):end + PAST_WINDOW]):
-        return not message_past or bool(_NOW.search(unsafe))
+    if not _compiled().past_or_other.search(sentence[max(0, start - PAST_WINDOW):end + PAST_WINDOW]):
+        return not message_past or bool(_compiled().now.search(unsafe))
     window = unsafe[max(0, start - NOW_WINDOW):end + NOW_WINDOW]
-    return bool(_NOW.search(window))
+    return bool(_compiled().now.search(window))
 
 
 def _kind_in(sentence: str, message_past: bool = False) -> str | None:
-    without_idioms = _IDIOMS.sub(lambda m: " " * len(m.group()), sentence)
-    safe = tuple((m.start(), m.end()) for m in _SAFE_NOW.finditer(without_idioms))
-    cleaned = _SAFE_NOW.sub(lambda m: " " * len(m.group()), without_idioms)
-    joking = bool(_JOKE.search(sentence))
-    for kind, pattern in _KINDS.items():
+    without_idioms = _compiled().idioms.sub(lambda m: " " * len(m.group()), sentence)
+    safe = tuple((m.start(), m.end()) for m in _compiled().safe_now.finditer(without_idioms))
+    cleaned = _compiled().safe_now.sub(lambda m: " " * len(m.group()), without_idioms)
+    joking = bool(_compiled().joke.search(sentence))
+    for kind, pattern in _compiled().kinds.items():
         if joking and kind in JOKING_KINDS:
             continue
         for match in pattern.finditer(cleaned):
@@ -97,9 +116,9 @@ def _kind_in(sentence: str, message_past: bool = False) -> str | None:
 def _urgent_harm(sentence: str, joking: bool, message_past: bool = False,
                  safe: tuple[tuple[int, int], ...] = ()) -> str | None:
     """A harm word in a sentence that also signals urgency ('he has a bat, help')."""
-    if joking or not _URGENT.search(sentence):
+    if joking or not _compiled().urgent.search(sentence):
         return None
-    for kind, pattern in _HARM.items():
+    for kind, pattern in _compiled().harm.items():
         for match in pattern.finditer(sentence):
             if _in_present(sentence, match.start(), match.end(), message_past, safe):
                 return kind
@@ -130,41 +149,41 @@ def detect_danger(text: str) -> str | None:
     whole = normalise(text)
     if not whole:
         return None
-    calm = _SAFE_NOW.sub(" ", whole)
-    if _ABOUT_SERVICES.search(whole) and not _STRONG_NOW.search(calm):
+    calm = _compiled().safe_now.sub(" ", whole)
+    if _compiled().about_services.search(whole) and not _compiled().strong_now.search(calm):
         return None
-    message_past = bool(_PAST_OR_OTHER.search(calm)) and not _STRONG_NOW.search(calm)
+    message_past = bool(_compiled().past_or_other.search(calm)) and not _compiled().strong_now.search(calm)
     for sentence in _sentences(text):
         kind = _kind_in(sentence, message_past)
         if kind:
             return kind
     model = load_model()
-    if _SAFE_NOW.search(whole) and not _STRONG_NOW.search(calm):
+    if _compiled().safe_now.search(whole) and not _compiled().strong_now.search(calm):
         return None  # "it is not serious", "I am safe now": the model alone does not overrule that
     if model is not None and model.fires(message_features(text)):
-        return _likely_kind(_IDIOMS.sub(" ", whole))
+        return _likely_kind(_compiled().idioms.sub(" ", whole))
     return None
 
 
 def message_features(text: str) -> list[str]:
     """What the danger model reads: the words (idioms taken out) and what the patterns see."""
     whole = normalise(text)
-    calm = _SAFE_NOW.sub(" ", whole)
+    calm = _compiled().safe_now.sub(" ", whole)
     context = []
-    for name, pattern, target in (("past", _PAST_OR_OTHER, calm), ("now", _NOW, calm),
-                                  ("strongnow", _STRONG_NOW, calm), ("safe", _SAFE_NOW, whole),
-                                  ("idiom", _IDIOMS, whole), ("services", _ABOUT_SERVICES, whole),
-                                  ("urgent", _URGENT, calm), ("joke", _JOKE, whole)):
+    for name, pattern, target in (("past", _compiled().past_or_other, calm), ("now", _compiled().now, calm),
+                                  ("strongnow", _compiled().strong_now, calm), ("safe", _compiled().safe_now, whole),
+                                  ("idiom", _compiled().idioms, whole), ("services", _compiled().about_services, whole),
+                                  ("urgent", _compiled().urgent, calm), ("joke", _compiled().joke, whole)):
         if pattern.search(target):
             context.append(name)
-    for kind, pattern in _HARM.items():
+    for kind, pattern in _compiled().harm.items():
         if pattern.search(calm):
             context.append("harm_" + kind)
-    return features(_IDIOMS.sub(" ", whole), tuple(context))
+    return features(_compiled().idioms.sub(" ", whole), tuple(context))
 
 
 def _likely_kind(text: str) -> str:
-    for kind, pattern in _HARM.items():
+    for kind, pattern in _compiled().harm.items():
         if pattern.search(text):
             return kind
     return "danger"

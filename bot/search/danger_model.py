@@ -19,7 +19,7 @@ from pathlib import Path
 WEIGHTS_FILE = Path(__file__).with_name("danger_weights.json")
 PREFIX = 5
 # Weights smaller than this change no decision; leaving them out keeps the table small.
-PRUNE = 0.02
+PRUNE = 0.05
 
 
 def features(text: str, context: tuple[str, ...] = ()) -> list[str]:

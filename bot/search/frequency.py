@@ -1,5 +1,8 @@
 """How common a word is in everyday language, from the word-frequency data wordfreq ships.
 
+The data files of the ``wordfreq`` package are read directly (small lists: words seen at
+least once per million), so the package itself is never imported.
+
 A word that is common everywhere ("vont", "had", "for", "naam") says little about what a
 question is about, even when it happens to be rare in the pages; a word that is rare in
 everyday language ("huisarts", "expulser") says a lot. The same data tells a real word
@@ -8,15 +11,15 @@ from a typo, so a correct word is never "corrected" into another one.
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import threading
 from functools import lru_cache
+from pathlib import Path
+
+import msgpack
 
 from bot.search.text import fold
-
-try:  # the data ships inside the package; a language it does not know gets no weighting
-    from wordfreq import available_languages, get_frequency_dict
-except ImportError:  # pragma: no cover - wordfreq is a declared dependency
-    available_languages = None  # type: ignore[assignment]
 
 _LOCK = threading.Lock()
 WORDLIST = "small"
@@ -27,26 +30,40 @@ FLOOR = 0.2
 REAL_WORD = 2.8
 
 
+def _data_folder() -> Path | None:
+    """wordfreq's data files, found without importing wordfreq (its import costs 14 MB)."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / "data"
+
+
 @lru_cache(maxsize=32)
-def _zipf_table(lang: str) -> dict[str, float]:
-    """Folded word -> Zipf frequency for one language (empty when there is no data)."""
-    if available_languages is None or lang not in available_languages(WORDLIST):
+def _zipf_table(lang: str) -> dict[str, int]:
+    """Folded word -> ten times its Zipf frequency, for one language (empty without data).
+
+    The file lists words in buckets of one centibel: bucket ``i`` holds the words seen with
+    frequency 10^(-i/100), that is Zipf 9 - i/100. Small ints keep the table compact.
+    """
+    folder = _data_folder()
+    path = folder / f"{WORDLIST}_{lang}.msgpack.gz" if folder else None
+    if path is None or not path.exists():
         return {}
-    import math
-    with _LOCK:
-        table: dict[str, float] = {}
-        for word, freq in get_frequency_dict(lang, WORDLIST).items():
+    with _LOCK, gzip.open(path, "rb") as raw:
+        buckets = msgpack.load(raw, raw=False)[1:]
+    table: dict[str, int] = {}
+    for index, words in enumerate(buckets):
+        value = round(90 - index / 10)
+        for word in words:
             key = fold(word)
-            zipf = math.log10(freq) + 9 if freq > 0 else 0.0
-            if zipf > table.get(key, 0.0):
-                table[key] = round(zipf, 2)
-        get_frequency_dict.cache_clear()  # keep only the folded table in memory
-        return table
+            if value > table.get(key, 0):
+                table[key] = value
+    return table
 
 
 def zipf(word: str, lang: str) -> float:
     """How common ``word`` (already folded) is in ``lang``: 0 for unknown, up to ~7.5."""
-    return _zipf_table(lang).get(word, 0.0)
+    return _zipf_table(lang).get(word, 0) / 10
 
 
 def has_data(lang: str) -> bool:

@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass
 
 from bot.content.model import EMERGENCY_ID, ROOT_ID, Snapshot
-from bot.search.danger import detect_danger
+from bot.search.danger import detect_danger, warm_up
 from bot.search.index import Hit, PageIndex
 from bot.search.language import choose_language
 from bot.search.text import tokens
@@ -127,6 +127,7 @@ class Searcher:
 
 
 def build_index(snapshot: Snapshot) -> PageIndex:
+    warm_up()  # compile the danger patterns with the index, not on the first question
     pages = {lang: snapshot.pages(lang) for lang in snapshot.languages}
     priors = {i: PRIORS[n.kind] for i, n in snapshot.nodes.items() if n.kind in PRIORS}
     priors.setdefault(ROOT_ID, HOME_PRIOR)

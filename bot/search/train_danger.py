@@ -45,8 +45,17 @@ def examples() -> list[tuple[str, bool, str]]:
     return found
 
 
+MIN_COUNT = 2
+
+
 def main() -> int:
     data = [(message_features(q), y, source) for q, y, source in examples()]
+    # A feature seen once says more about that one message than about danger: left out.
+    counts: dict[str, int] = {}
+    for feats, _, _ in data:
+        for f in feats:
+            counts[f] = counts.get(f, 0) + 1
+    data = [([f for f in feats if counts[f] >= MIN_COUNT], y, s) for feats, y, s in data]
     folds = 5
     scored: list[tuple[float, bool, str]] = []
     for fold in range(folds):

@@ -23,10 +23,10 @@ EVAL = Path(__file__).parents[2] / "eval"
 # Floors: what the search reaches on the test part today (2026-11-29), so understanding can
 # only get better. The targets of the understanding issue are beside them; the gap between
 # the two is open work, not a tolerance.
-TOP1_FLOOR = 0.83                 # measured 83.4%
+TOP1_FLOOR = 0.83                 # measured 83.1%
 TOP3_FLOOR = 0.96                 # measured 96.1%; target 97%
-CONFIDENTLY_WRONG_CEILING = 0.04  # measured 3.9% (3.3 points are false danger alarms); target 3%
-DANGER_RECALL_FLOOR = 0.91        # measured 91.1%; target 100%
+CONFIDENTLY_WRONG_CEILING = 0.046  # measured 4.6% (3.9 points are false danger alarms); target 3%
+DANGER_RECALL_FLOOR = 0.94        # measured 94.4%; target 100%
 FALSE_ALARM_CEILING = 0.055       # measured 5.4% of near misses; target 3%
 
 

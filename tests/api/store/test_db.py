@@ -117,3 +117,16 @@ async def test_postgres_workflow_and_race(pg_client: tuple[httpx.AsyncClient, di
     assert sorted(r.status_code for r in results) == [200, 409]
     audit = (await client.get("/audit", headers=auth(tokens["admin"]))).json()
     assert sum(e["action"] == "change.approve" for e in audit) == 2
+
+
+def test_a_first_start_serves_what_a_later_start_reads_back(tmp_path) -> None:  # noqa: ANN001
+    from api.publish import load_snapshot
+    from api.store.db import open_database
+    from api.store.repository import Repository
+    from bot.settings import get_settings
+
+    content = get_settings().rightsbot_content_dir
+    repo = Repository(open_database(f"sqlite:///{tmp_path / 'store.sqlite3'}"))
+    first = load_snapshot(repo, content)  # imports the folder
+    again = load_snapshot(repo, content)  # reads the store back
+    assert first.version == again.version and first.lexicon == again.lexicon
