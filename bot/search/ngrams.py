@@ -10,6 +10,7 @@ most pages say nothing and are left out.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
 
 from bot.search.text import tokens
@@ -35,19 +36,26 @@ def grams(text: str) -> Counter[str]:
 
 class GramIndex:
     def __init__(self, texts: list[str]) -> None:
-        counts = [grams(t) for t in texts]
+        # Two passes over the texts (grams counted twice) so that no page's counts outlive
+        # it: holding them all at once was the largest memory peak of a publish.
         df: Counter[str] = Counter()
-        for c in counts:
-            df.update(c.keys())
+        for text in texts:
+            df.update(grams(text).keys())
         pages = max(len(texts), 1)
         limit = max(2, int(MAX_SHARE * pages))
         self.idf = {g: math.log(pages / n) for g, n in df.items() if n <= limit}
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for index, c in enumerate(counts):
-            weights = {g: (1 + math.log(n)) * self.idf[g] for g, n in c.items() if g in self.idf}
+        del df
+        # Flat arrays per gram: a third of the memory of lists of tuples.
+        self.postings: dict[str, tuple[array[int], array[float]]] = {}
+        for index, text in enumerate(texts):
+            weights = {g: (1 + math.log(n)) * self.idf[g] for g, n in grams(text).items() if g in self.idf}
             norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
             for g, w in weights.items():
-                self.postings[g].append((index, w / norm))
+                entry = self.postings.get(g)
+                if entry is None:
+                    entry = self.postings[g] = (array("i"), array("d"))
+                entry[0].append(index)
+                entry[1].append(w / norm)
 
     def similarity(self, query: str) -> dict[int, float]:
         """Cosine similarity of the question with every page that shares a gram with it."""
@@ -56,6 +64,7 @@ class GramIndex:
         scores: dict[int, float] = defaultdict(float)
         for g, w in q.items():
             weight = w / norm
-            for index, value in self.postings[g]:
+            pages, values = self.postings[g]
+            for index, value in zip(pages, values):
                 scores[index] += weight * value
         return scores
