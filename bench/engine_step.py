@@ -45,7 +45,7 @@ def _calls(fn: Callable[..., Any], args: list[tuple[Any, ...]]) -> list[Callable
 
 def _timed_build(engine: Engine) -> float:
     start = time.perf_counter_ns()
-    engine.searcher.indexes(engine.snapshot)
+    engine.searcher.index(engine.snapshot)
     return (time.perf_counter_ns() - start) / 1e6
 
 

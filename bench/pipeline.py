@@ -110,7 +110,7 @@ async def _one_run(kind: str, updates: int, engine: Engine, data_dir: Path) -> d
 
 async def _run(updates: int, rounds: int, warmup: int) -> dict[str, Any]:
     engine = Engine(ContentHolder(real_snapshot()))
-    engine.searcher.indexes(engine.snapshot)
+    engine.searcher.index(engine.snapshot)
     runs: dict[str, list[dict[str, Any]]] = {"bot": [], "echo": []}
     with tempfile.TemporaryDirectory() as tmp:
         for kind in ("echo", "bot"):

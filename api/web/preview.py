@@ -8,6 +8,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.channels.fit import page_problems
+from bot.channels.telegram.limits import html_length
 from bot.content.markup import Document
 from bot.content.model import Node, PageText, Snapshot
 from bot.content.render import to_telegram_html, to_web_html
@@ -44,7 +45,6 @@ def _problem(field: str, message: str, line: int | None = None) -> dict[str, obj
 
 def preview(snapshot: Snapshot, body: PreviewIn, today: date) -> tuple[int, dict[str, object]]:
     """Validate a page and render it the way the bot would send it."""
-    from bot.channels.telegram.limits import html_length  # imports python-telegram-bot
     if why := id_problem(body.page_id):
         return 422, {"detail": [{"loc": ["body", "page_id"], "msg": why, "type": "content"}]}
     if body.lang not in snapshot.languages:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from bot.channels import weblimits
+from bot.channels.telegram import limits as telegram_limits
 from bot.content.model import Snapshot
 from bot.engine import Reply
 from bot.engine.views import page_parts, page_view
@@ -24,15 +25,8 @@ from bot.engine.views import page_parts, page_view
 NOTICE_ROOM = 200
 _NOTICE_STAND_IN = "x" * NOTICE_ROOM
 
-def _telegram_problems(reply: Reply) -> list[str]:
-    # Imported on first use: python-telegram-bot costs a service without a bot token a
-    # third of a second at every start.
-    from bot.channels.telegram import limits as telegram_limits
-    return telegram_limits.problems(reply)
-
-
 CHANNELS: dict[str, Callable[[Reply], list[str]]] = {
-    "telegram": _telegram_problems,
+    "telegram": telegram_limits.problems,
     "web": weblimits.problems,
 }
 

@@ -38,7 +38,7 @@ class Engine:
         self.searcher = searcher or Searcher()
         prepare_with = getattr(content, "prepare_with", None)
         if prepare_with is not None:  # build each new snapshot's search index before it is served
-            prepare_with(self.searcher.indexes)
+            prepare_with(self.searcher.index)
 
     @property
     def snapshot(self) -> Snapshot:

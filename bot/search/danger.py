@@ -90,23 +90,25 @@ def _in_present(sentence: str, start: int, end: int, message_past: bool = False,
     ``message_past``: another sentence of the message sets it in the past ("Na 3 years
     ago."); then this sentence counts only if it has a word for now itself.
     """
-    unsafe = _compiled().safe_now.sub(lambda m: " " * len(m.group()), sentence)
-    if _compiled().strong_now.search(unsafe):
+    patterns = _compiled()
+    unsafe = patterns.safe_now.sub(lambda m: " " * len(m.group()), sentence)
+    if patterns.strong_now.search(unsafe):
         return True
     if any(a < end + PAST_WINDOW and b > start - PAST_WINDOW for a, b in safe):
         return False  # "not right now", "it is not serious", "I am safe now" near the match
-    if not _compiled().past_or_other.search(sentence[max(0, start - PAST_WINDOW):end + PAST_WINDOW]):
-        return not message_past or bool(_compiled().now.search(unsafe))
+    if not patterns.past_or_other.search(sentence[max(0, start - PAST_WINDOW):end + PAST_WINDOW]):
+        return not message_past or bool(patterns.now.search(unsafe))
     window = unsafe[max(0, start - NOW_WINDOW):end + NOW_WINDOW]
-    return bool(_compiled().now.search(window))
+    return bool(patterns.now.search(window))
 
 
 def _kind_in(sentence: str, message_past: bool = False) -> str | None:
-    without_idioms = _compiled().idioms.sub(lambda m: " " * len(m.group()), sentence)
-    safe = tuple((m.start(), m.end()) for m in _compiled().safe_now.finditer(without_idioms))
-    cleaned = _compiled().safe_now.sub(lambda m: " " * len(m.group()), without_idioms)
-    joking = bool(_compiled().joke.search(sentence))
-    for kind, pattern in _compiled().kinds.items():
+    patterns = _compiled()
+    without_idioms = patterns.idioms.sub(lambda m: " " * len(m.group()), sentence)
+    safe = tuple((m.start(), m.end()) for m in patterns.safe_now.finditer(without_idioms))
+    cleaned = patterns.safe_now.sub(lambda m: " " * len(m.group()), without_idioms)
+    joking = bool(patterns.joke.search(sentence))
+    for kind, pattern in patterns.kinds.items():
         if joking and kind in JOKING_KINDS:
             continue
         for match in pattern.finditer(cleaned):
@@ -118,9 +120,10 @@ def _kind_in(sentence: str, message_past: bool = False) -> str | None:
 def _urgent_harm(sentence: str, joking: bool, message_past: bool = False,
                  safe: tuple[tuple[int, int], ...] = ()) -> str | None:
     """A harm word in a sentence that also signals urgency ('he has a bat, help')."""
-    if joking or not _compiled().urgent.search(sentence):
+    patterns = _compiled()
+    if joking or not patterns.urgent.search(sentence):
         return None
-    for kind, pattern in _compiled().harm.items():
+    for kind, pattern in patterns.harm.items():
         for match in pattern.finditer(sentence):
             if _in_present(sentence, match.start(), match.end(), message_past, safe):
                 return kind
@@ -151,37 +154,43 @@ def detect_danger(text: str) -> str | None:
     whole = normalise(text)
     if not whole:
         return None
-    calm = _compiled().safe_now.sub(" ", whole)
-    if _compiled().about_services.search(whole) and not _compiled().strong_now.search(calm):
+    patterns = _compiled()
+    calm = patterns.safe_now.sub(" ", whole)
+    says_now = bool(patterns.strong_now.search(calm))
+    if patterns.about_services.search(whole) and not says_now:
         return None
-    message_past = bool(_compiled().past_or_other.search(calm)) and not _compiled().strong_now.search(calm)
+    message_past = bool(patterns.past_or_other.search(calm)) and not says_now
     for sentence in _sentences(text):
         kind = _kind_in(sentence, message_past)
         if kind:
             return kind
-    model = load_model()
-    if _compiled().safe_now.search(whole) and not _compiled().strong_now.search(calm):
+    if calm != whole and not says_now:
         return None  # "it is not serious", "I am safe now": the model alone does not overrule that
-    if model is not None and model.fires(message_features(text)):
-        return _likely_kind(_compiled().idioms.sub(" ", whole))
+    model = load_model()
+    if model is not None and model.fires(_features(whole, calm)):
+        return _likely_kind(patterns.idioms.sub(" ", whole))
     return None
 
 
 def message_features(text: str) -> list[str]:
     """What the danger model reads: the words (idioms taken out) and what the patterns see."""
     whole = normalise(text)
-    calm = _compiled().safe_now.sub(" ", whole)
+    return _features(whole, _compiled().safe_now.sub(" ", whole))
+
+
+def _features(whole: str, calm: str) -> list[str]:
+    patterns = _compiled()
     context = []
-    for name, pattern, target in (("past", _compiled().past_or_other, calm), ("now", _compiled().now, calm),
-                                  ("strongnow", _compiled().strong_now, calm), ("safe", _compiled().safe_now, whole),
-                                  ("idiom", _compiled().idioms, whole), ("services", _compiled().about_services, whole),
-                                  ("urgent", _compiled().urgent, calm), ("joke", _compiled().joke, whole)):
+    for name, pattern, target in (("past", patterns.past_or_other, calm), ("now", patterns.now, calm),
+                                  ("strongnow", patterns.strong_now, calm), ("safe", patterns.safe_now, whole),
+                                  ("idiom", patterns.idioms, whole), ("services", patterns.about_services, whole),
+                                  ("urgent", patterns.urgent, calm), ("joke", patterns.joke, whole)):
         if pattern.search(target):
             context.append(name)
-    for kind, pattern in _compiled().harm.items():
+    for kind, pattern in patterns.harm.items():
         if pattern.search(calm):
             context.append("harm_" + kind)
-    return features(_compiled().idioms.sub(" ", whole), tuple(context))
+    return features(patterns.idioms.sub(" ", whole), tuple(context))
 
 
 def _likely_kind(text: str) -> str:

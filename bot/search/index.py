@@ -24,7 +24,7 @@ from bot.content.lexicon import Lexicon
 from bot.content.model import PageText
 from bot.search.frequency import has_data, is_real_word, specificity
 from bot.search.ngrams import GramIndex
-from bot.search.text import fold, is_stop_word, stem, tokens
+from bot.search.text import fold, is_indexable, is_stop_word, stem, tokens
 
 FIELD_WEIGHTS = {"title": 3.0, "search": 2.0, "text": 1.0}
 K1 = 1.2
@@ -55,10 +55,9 @@ class Hit:
 
 @dataclass(frozen=True)
 class Ranking:
-    """Ranked pages, and whether the two signals (words, n-grams) agree on the best one."""
+    """Ranked pages, and the page each signal (words, n-grams) would pick on its own."""
 
     hits: list[Hit]
-    agree: bool
     word_top: str | None = None
     gram_top: str | None = None
 
@@ -117,7 +116,7 @@ class PageIndex:
         self.priors = [(priors or {}).get(page_id, 1.0) for page_id in ids]
         lexicon = lexicon or Lexicon()
         self._concepts_by_term = self._concept_terms(lexicon)
-        self.places = {position[p]: self._phrases_of(words) for p, words in lexicon.places.items()
+        self.places = {position[p]: self._place_phrases(words) for p, words in lexicon.places.items()
                        if p in position}
         self.fields: dict[str, _Field] = {}
         self.surface: dict[str, dict[str, str]] = {}
@@ -133,7 +132,7 @@ class PageIndex:
                 page_concepts: Counter[str] = Counter()
                 for name, value in (("title", page.title + "\n" + (page.label or "")),
                                     ("search", "\n".join(page.search)), ("text", page.plain)):
-                    words = [w for w in tokens(value) if self._indexable(w, lang)]
+                    words = [w for w in tokens(value) if is_indexable(w, lang)]
                     stems = [stem(w, lang) for w in words]
                     for word, term in zip(words, stems):
                         surface.setdefault(word, term)
@@ -155,11 +154,7 @@ class PageIndex:
     # --- building -------------------------------------------------------------------------
 
     @staticmethod
-    def _indexable(word: str, lang: str) -> bool:
-        return (len(word) > 1 or word.isdigit()) and not is_stop_word(word, lang)
-
-    @staticmethod
-    def _phrases_of(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    def _place_phrases(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return [tuple(tokens(w)) for w in words if tokens(w)]
 
     def _concept_terms(self, lexicon: Lexicon) -> dict[tuple[str, ...], set[str]]:
@@ -168,7 +163,7 @@ class PageIndex:
         for concept, words in lexicon.concepts.items():
             for word in words:
                 for lang in self.languages:
-                    parts = [stem(p, lang) for p in tokens(word) if self._indexable(p, lang)]
+                    parts = [stem(p, lang) for p in tokens(word) if is_indexable(p, lang)]
                     if 0 < len(parts) <= 3:
                         table[(lang, *parts)].add(concept)
         return dict(table)
@@ -233,7 +228,7 @@ class PageIndex:
         if not self._concepts_by_term:
             return found
         for lang in self.languages:
-            kept = [(i, w) for i, w in enumerate(words) if self._indexable(w, lang)]
+            kept = [(i, w) for i, w in enumerate(words) if is_indexable(w, lang)]
             for start, concepts in self._concepts_in(lang, [stem(w, lang) for _, w in kept]).items():
                 found[kept[start][0]] |= concepts
         return found
@@ -251,17 +246,13 @@ class PageIndex:
                     named.add(index)
         return named
 
-    def search(self, query: str, limit: int = 5, prefer: str | None = None,
-               place_prior: float = 0.5, place_boost: float = 1.0) -> list[Hit]:
-        """Pages ranked for ``query``, each with the share of the question's meaning it covers."""
-        return self.rank(query, limit, prefer, place_prior, place_boost).hits
-
     def rank(self, query: str, limit: int = 5, prefer: str | None = None,
-             place_prior: float = 0.5, place_boost: float = 1.0) -> Ranking:
-        """:meth:`search`, plus whether words and n-grams alone would pick the same page."""
+             place_prior: float = 0.5) -> Ranking:
+        """Pages ranked for ``query``, each with the share of the question's meaning it covers,
+        and the page words and n-grams would each pick alone."""
         words = list(dict.fromkeys(tokens(query)))
         if not words:
-            return Ranking([], False)
+            return Ranking([])
         per_word = self.candidates(words, prefer)
         scores, masses = self._word_scores(words, per_word)
         word_top = max(scores, key=lambda i: (scores[i], -i)) if scores else None
@@ -285,7 +276,7 @@ class PageIndex:
             top_other = max((v for i, v in scores.items() if i not in self.places), default=0.0)
             for index in self.places:
                 if index in named:
-                    scores[index] = scores.get(index, 0.0) * place_boost + top_other
+                    scores[index] = scores.get(index, 0.0) + top_other
                 elif index in scores:
                     scores[index] *= place_prior
         best = heapq.nlargest(limit, ((v, -i) for i, v in scores.items() if v > 0))
@@ -293,8 +284,7 @@ class PageIndex:
         total_mass = sum(masses) or 1.0
         hits = [Hit(self.ids[i], v, min(self._covered(i, per_word, masses) / total_mass, 1.0))
                 for i, v in best_pages]
-        agree = bool(best_pages) and word_top == best_pages[0][0] == gram_top
-        return Ranking(hits, agree, self.ids[word_top] if word_top is not None else None,
+        return Ranking(hits, self.ids[word_top] if word_top is not None else None,
                        self.ids[gram_top] if gram_top is not None else None)
 
     def _word_scores(self, words: list[str], per_word: list[list[Candidate]]
@@ -305,7 +295,7 @@ class PageIndex:
         fields = self.fields
         for word, found in zip(words, per_word):
             if not found:
-                if self._typo_candidate(word) or not is_real_word(word, self.languages):
+                if not is_real_word(word, self.languages):
                     masses.append(0.5 * self.max_idf)  # unknown words lower the coverage
                 else:
                     masses.append(0.0)

@@ -18,7 +18,6 @@ from bot.search.text import tokens
 
 # Calibrated on the development part of the blind question set (see README, "Evaluation").
 MIN_COVERAGE = 0.3
-MIN_SCORE = 0.0
 MIN_MARGIN = 0.3
 # A "show this" card is something to show at a desk, not an answer to a question; the page
 # it belongs to links to it, so it ranks slightly below an equally good page.
@@ -66,7 +65,7 @@ def is_clear(hits: list[Hit] | tuple[Hit, ...], kin: set[str] | None = None) -> 
 
     A rival is any page outside the best page's family (see :func:`family`).
     """
-    if not hits or hits[0].coverage < MIN_COVERAGE or hits[0].score < MIN_SCORE:
+    if not hits or hits[0].coverage < MIN_COVERAGE:
         return False
     kin = kin or {hits[0].page_id}
     rivals = [h for h in hits[1:] if h.page_id not in kin]
@@ -92,9 +91,6 @@ class Searcher:
                     self._version = snapshot.version
                 index = self._index
         return index
-
-    # The engine prepares a new snapshot's index through this name before serving it.
-    indexes = index
 
     def search(
         self, snapshot: Snapshot, query: str, lang: str | None = None, limit: int = 5,

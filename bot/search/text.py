@@ -92,14 +92,13 @@ def is_stop_word(word: str, lang: str) -> bool:
     return word in STOP_WORDS.get(lang, ())
 
 
+def is_indexable(word: str, lang: str) -> bool:
+    """Whether a word can be a search term in ``lang``: not a stop word, not a lone letter."""
+    return (len(word) > 1 or word.isdigit()) and not is_stop_word(word, lang)
+
+
 def terms(text: str, lang: str) -> list[str]:
     """Search terms of a text in one language: tokens without stop words, stemmed."""
-    stop = STOP_WORDS.get(lang, frozenset())
-    words = [w for w in tokens(text) if w not in stop and (len(w) > 1 or w.isdigit())]
+    words = [w for w in tokens(text) if is_indexable(w, lang)]
     stemmer = _stemmer(lang)
     return stemmer.stemWords(words) if stemmer else words
-
-
-def stop_word_hits(text: str, lang: str) -> int:
-    stop = STOP_WORDS.get(lang, frozenset())
-    return sum(1 for w in tokens(text) if w in stop)

@@ -9,7 +9,6 @@ Telegram cannot parse the HTML), so neither form can be refused for its length.
 
 from __future__ import annotations
 
-from bot.channels.telegram.adapter import outgoing
 from bot.content.render import visible_text
 from bot.engine import Reply
 from bot.engine.actions import MAX_BYTES
@@ -29,6 +28,10 @@ def html_length(html: str) -> int:
 
 def problems(reply: Reply) -> list[str]:
     """What Telegram would refuse in this reply; each says which message and by how much."""
+    # Imported here: the adapter imports python-telegram-bot, which costs a service without
+    # a bot token a third of a second at every start; the length counts above do not need it.
+    from bot.channels.telegram.adapter import outgoing
+
     found: list[str] = []
     outs = outgoing(reply)
     total = len(outs)
