@@ -96,12 +96,12 @@ def _apply(s: Session, folder: Snapshot) -> SyncResult:
         if row.id not in folder.nodes:
             row.position += offset
     for node in folder.nodes.values():
-        row = rows.get(node.id)
-        if row is None:
-            row = rp.add_page(s, node.id, node.kind, node.parent, list(node.related))
+        page = rows.get(node.id)
+        if page is None:
+            page = rp.add_page(s, node.id, node.kind, node.parent, list(node.related))
             result.added_pages += 1
-        row.kind, row.parent_id, row.position = node.kind, node.parent, node.order
-        row.related = json.dumps(list(node.related))
+        page.kind, page.parent_id, page.position = node.kind, node.parent, node.order
+        page.related = json.dumps(list(node.related))
     s.flush()
     latest = rp.latest_all(s)
     for (lang, page_id), text in sorted(folder.texts.items()):
@@ -115,9 +115,9 @@ def _apply(s: Session, folder: Snapshot) -> SyncResult:
             result.kept_edits += 1
             continue
         number = current.number + 1 if current else 1
-        row = rp.add_revision(s, page_id, lang, number, fields, flush=False)
+        revision = rp.add_revision(s, page_id, lang, number, fields, flush=False)
         rp.audit(s, "content.sync", ACTOR, "system", page_id=page_id, lang=lang, revision=number,
-                 content_hash=row.content_hash)
+                 content_hash=revision.content_hash)
         result.updated += 1
     s.flush()
     return result
