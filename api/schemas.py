@@ -10,7 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 PageId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=32)]
 Lang = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
-STATUSES = ("draft", "submitted", "approved", "rejected")
 
 
 class Strict(BaseModel):

@@ -27,7 +27,7 @@ from bot.search import Searcher
 from bot.settings import get_settings
 
 # Modules with a ``register(subparsers)`` function that adds their commands.
-COMMAND_MODULES = ("api.cli", "bot.channels.telegram_cli")
+COMMAND_MODULES = ("api.cli",)
 
 
 def _content_path(arg: str | None) -> Path:

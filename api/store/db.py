@@ -99,6 +99,3 @@ def open_database(url: str) -> Engine:
         migrate(engine)
     return engine
 
-
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"

@@ -9,6 +9,7 @@ revision costs one small query, without importing Alembic (it is slow to import)
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
@@ -16,6 +17,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 HEAD = "0002"  # the newest revision in migrations/versions; a test keeps the two in step
 BASELINE = "0001"  # the schema of stores made before migrations existed
 SCRIPTS = Path(__file__).with_name("migrations")
+log = logging.getLogger(__name__)
 # Any fixed 64-bit number names the lock; this one spells "rightsbo".
 ADVISORY_LOCK_KEY = 0x7269676874736F
 
@@ -38,12 +40,19 @@ def migrate(engine: Engine) -> None:
 
 
 def _run_alembic(conn: Connection) -> None:
+    # Alembic narrates every step at INFO, from its import on; the service's log says only
+    # what an operator needs.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(SCRIPTS))
     config.attributes["connection"] = conn
-    if current_revision(conn) is None and inspect(conn).has_table("pages"):
+    before = current_revision(conn)
+    if before is None and inspect(conn).has_table("pages"):
         command.stamp(config, BASELINE)
+        before = BASELINE
     command.upgrade(config, "head")
+    if before is not None:
+        log.info("upgraded the store's schema from revision %s to %s", before, HEAD)

@@ -44,7 +44,7 @@ def content_status(root: Path, today: date) -> dict[str, Any]:
         tree = yaml.safe_load((root / "tree.yaml").read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         return {"ok": False, "error": f"cannot read tree.yaml: {type(exc).__name__}", "languages": {}}
-    ids = [p.get("id") for p in tree.get("pages", []) if isinstance(p, dict)]
+    ids = [str(p["id"]) for p in tree.get("pages", []) if isinstance(p, dict) and p.get("id")]
     languages: dict[str, Any] = {}
     ok = True
     for lang in tree.get("languages", []):
