@@ -17,6 +17,7 @@ from typing import Callable
 
 from bot.content import ContentError, load_content
 from bot.content.holder import ContentHolder
+from bot.content.phones import convert_page, text_problems as phone_text_problems
 from bot.content.problems import Problem
 from bot.content.status import content_status, format_status
 from bot.channels.fit import fit_problems
@@ -59,6 +60,30 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"ok: {pages} pages in {len(snapshot.languages)} languages "
           f"({', '.join(snapshot.languages)}), version {snapshot.short_version}")
     return 0
+
+
+def cmd_phones(args: argparse.Namespace) -> int:
+    """Make every phone number in the pages' text a tappable tel: link (``--write``), or
+    list what would change; exit 1 when a number is left that is not valid."""
+    root = _content_path(args.path)
+    converted = bad = 0
+    for path in sorted(root.glob("*/*.md")):
+        display = path.relative_to(root).as_posix()
+        raw = path.read_text(encoding="utf-8")
+        new, changes = convert_page(raw)
+        for line, shown in changes:
+            print(f"{display}:{line}: {shown} -> [{shown}](tel:{''.join(c for c in shown if c.isdigit())})")
+        if changes and args.write:
+            path.write_text(new, encoding="utf-8")
+        converted += len(changes)
+        body_start = raw.split("\n").index("---", 1) + 2 if raw.startswith("---") else 1
+        body = new.split("\n")[body_start - 1:]
+        for line, message in phone_text_problems("\n".join(body), body_start):
+            print(f"{display}:{line}: {message}", file=sys.stderr)
+            bad += 1
+    done = "made" if args.write else "to make (add --write)"
+    print(f"{converted} phone numbers {done}; {bad} numbers that are not valid")
+    return 1 if bad else 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -182,6 +207,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = content_sub.add_parser("check", help="validate content; exit 1 on any problem")
     check.add_argument("path", nargs="?")
     check.set_defaults(func=cmd_check)
+    phones = content_sub.add_parser(
+        "phones", help="make phone numbers in the pages' text tappable [0800-2000](tel:08002000) links")
+    phones.add_argument("path", nargs="?")
+    phones.add_argument("--write", action="store_true", help="rewrite the files (default: only list)")
+    phones.set_defaults(func=cmd_phones)
     status = content_sub.add_parser("status", help="pages, missing and stale pages per language")
     status.add_argument("path", nargs="?")
     status.add_argument("--json", action="store_true")

@@ -1,7 +1,8 @@
 """The Markdown subset pages are written in, parsed into a small tree.
 
 Only what renders the same in Telegram, on a web page and in a terminal is allowed:
-paragraphs, ``**bold**``, ``*italic*``, ``[text](https://...)`` links and ``- `` bullet lists.
+paragraphs, ``**bold**``, ``*italic*``, ``[text](https://...)`` links, phone numbers as
+``[0800-2000](tel:08002000)`` links (see :mod:`bot.content.phones`) and ``- `` bullet lists.
 Parsing reports every construct outside that subset with its line, so an editor sees
 exactly what to fix, and renderers never meet markup they cannot show.
 """
@@ -11,9 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.content.phones import is_phone_link, link_problem
 from bot.content.urls import check_url
 
 __all__ = ["check_url"]  # re-exported: the link rule lives in bot.content.urls
+
+
+def link_target_problem(text: str, url: str) -> str | None:
+    """Why a link in page text is refused: a ``tel:`` link by the phone rules (the number
+    shown must be the one called), any other by the https rules; None when it is fine."""
+    return link_problem(text, url) if is_phone_link(url) else check_url(url)
 
 
 @dataclass(frozen=True)
@@ -168,7 +176,8 @@ class _InlineParser:
         label = self._until(("](", "]"))
         if not self._take("]("):
             self._take("]")
-            self.problem("a link must look like [text](https://...)")
+            self.problem("a link must look like [text](https://...) or, for a phone number, "
+                         "[0800-2000](tel:08002000)")
             return Text("[" + plain_text(label) + "]")
         url_parts: list[str] = []
         closed = False
@@ -188,7 +197,7 @@ class _InlineParser:
         if not closed:
             self.problem("a link's URL is not closed with ')'")
         url = "".join(url_parts).strip()
-        why = check_url(url)
+        why = link_target_problem(plain_text(label), url)
         if why:
             self.problem(why)
         if not plain_text(label).strip():

@@ -14,6 +14,7 @@ from bot.content.lookalike import field_problems
 from bot.content.markup import Document, parse, check_url
 from bot.content.model import PAGE_KINDS, ROOT_ID, Node, Source
 from bot.content.parts import BLOCK_LIMIT, rendered_size
+from bot.content.phones import text_problems as phone_problems
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 32
@@ -143,7 +144,8 @@ def _check_sources(
 
 
 def check_text(text: Any, first_line: int) -> tuple[list[tuple[int, str]], Document]:
-    """Check a page body: not empty, inside the Markdown subset, every part small enough."""
+    """Check a page body: not empty, inside the Markdown subset, every phone number a
+    tappable link, every part small enough."""
     if not isinstance(text, str) or not text.strip():
         return [(first_line, "text is empty")], ()
     if len(text) > TEXT_MAX:
@@ -152,6 +154,7 @@ def check_text(text: Any, first_line: int) -> tuple[list[tuple[int, str]], Docum
         return [(first_line + text[:_bad_at(text)].count("\n"), f"text {why}")], ()
     document, markup_problems = parse(text, first_line)
     problems = [(p.line, p.message) for p in markup_problems]
+    problems += phone_problems(text, first_line)
     for block in document:
         size = rendered_size((block,))
         if size > BLOCK_LIMIT:
