@@ -17,7 +17,7 @@ from typing import Callable
 
 from bot.content import ContentError, load_content
 from bot.content.holder import ContentHolder
-from bot.content.phones import convert_page, text_problems as phone_text_problems
+from bot.content.phones import convert_page
 from bot.content.problems import Problem
 from bot.content.status import content_status, format_status
 from bot.channels.fit import fit_problems
@@ -66,24 +66,22 @@ def cmd_phones(args: argparse.Namespace) -> int:
     """Make every phone number in the pages' text a tappable tel: link (``--write``), or
     list what would change; exit 1 when a number is left that is not valid."""
     root = _content_path(args.path)
-    converted = bad = 0
+    made = invalid = 0
     for path in sorted(root.glob("*/*.md")):
         display = path.relative_to(root).as_posix()
-        raw = path.read_text(encoding="utf-8")
-        new, changes = convert_page(raw)
-        for line, shown in changes:
-            print(f"{display}:{line}: {shown} -> [{shown}](tel:{''.join(c for c in shown if c.isdigit())})")
-        if changes and args.write:
-            path.write_text(new, encoding="utf-8")
-        converted += len(changes)
-        body_start = raw.split("\n").index("---", 1) + 2 if raw.startswith("---") else 1
-        body = new.split("\n")[body_start - 1:]
-        for line, message in phone_text_problems("\n".join(body), body_start):
+        result = convert_page(path.read_text(encoding="utf-8"))
+        for line, shown in result.made:
+            digits = "".join(c for c in shown if c.isdigit())
+            print(f"{display}:{line}: {shown} -> [{shown}](tel:{digits})")
+        for line, message in result.invalid:
             print(f"{display}:{line}: {message}", file=sys.stderr)
-            bad += 1
+        if result.made and args.write:
+            path.write_text(result.text, encoding="utf-8")
+        made += len(result.made)
+        invalid += len(result.invalid)
     done = "made" if args.write else "to make (add --write)"
-    print(f"{converted} phone numbers {done}; {bad} numbers that are not valid")
-    return 1 if bad else 0
+    print(f"{made} phone links {done} in {root}; {invalid} numbers that are not valid")
+    return 1 if invalid else 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:

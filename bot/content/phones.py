@@ -185,22 +185,34 @@ def text_problems(text: str, first_line: int) -> list[tuple[int, str]]:
     return problems
 
 
-def convert_page(raw: str) -> tuple[str, list[tuple[int, str]]]:
-    """A page file with the numbers in its text made phone links, and each (line, number).
+@dataclass(frozen=True)
+class Conversion:
+    """What :func:`convert_page` did to one page file."""
+
+    text: str  # the file with its numbers made links
+    made: list[tuple[int, str]]  # (line, number) of every link made
+    invalid: list[tuple[int, str]]  # (line, message) of numbers that are not valid
+
+
+def convert_page(raw: str) -> Conversion:
+    """A page file with the numbers in its text made phone links.
 
     The header is left alone: search phrases are what people type ("0900 8844"), and
-    sources name documents, not numbers to call.
+    sources name documents, not numbers to call. Numbers that are not valid are reported,
+    not changed: only a person can tell what the right number is.
     """
     lines = raw.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return raw, []
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    end = None
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if end is None:
-        return raw, []
-    changes: list[tuple[int, str]] = []
+        return Conversion(raw, [], [])
+    made: list[tuple[int, str]] = []
+    invalid: list[tuple[int, str]] = []
     for index in range(end + 1, len(lines)):
-        numbers = [f.shown for f in bare_numbers(lines[index]) if f.problem is None]
-        if numbers:
-            lines[index], _count = linked(lines[index])
-            changes += [(index + 1, shown) for shown in numbers]
-    return "\n".join(lines), changes
+        found = bare_numbers(lines[index])
+        made += [(index + 1, f.shown) for f in found if f.problem is None]
+        invalid += [(index + 1, f"{f.shown!r} looks like a phone number, but {f.problem}")
+                    for f in found if f.problem is not None]
+        lines[index], _count = linked(lines[index])
+    return Conversion("\n".join(lines), made, invalid)
