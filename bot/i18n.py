@@ -42,6 +42,32 @@ def negotiate(code: str | None, supported: tuple[str, ...] = SUPPORTED) -> str:
     return FALLBACK if FALLBACK in supported else supported[0]
 
 
+def from_accept_language(header: str | None, supported: tuple[str, ...] = SUPPORTED) -> str:
+    """The supported language a browser's ``Accept-Language`` prefers most.
+
+    ``fr-BE,fr;q=0.9,nl;q=0.8`` -> ``fr``; ``de,nl;q=0.5`` -> ``nl`` (the first one that is
+    supported, by weight); nothing usable -> the fallback, as :func:`negotiate` does.
+    """
+    wanted: list[tuple[float, int, str]] = []
+    for index, item in enumerate((header or "")[:500].split(",")):
+        code, _sep, params = item.strip().partition(";")
+        weight = 1.0
+        for param in params.split(";"):
+            name, _eq, value = param.strip().partition("=")
+            if name.strip() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if code.strip() and code.strip() != "*" and weight > 0:
+            wanted.append((-weight, index, code.strip()[:16]))
+    for _weight, _index, code in sorted(wanted):
+        primary = code.replace("_", "-").split("-")[0].lower()
+        if primary in supported:
+            return primary
+    return negotiate(None, supported)
+
+
 @lru_cache(maxsize=None)
 def translations(lang: str) -> NullTranslations:
     """The gettext catalog of one language (English is the source language)."""

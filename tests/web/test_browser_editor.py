@@ -65,7 +65,7 @@ def test_edit_submit_approve_and_roll_back(browser, served) -> None:
         assert tab.evaluate("sessionStorage.length") == 1 and tab.evaluate("localStorage.length") == 0
         assert not editor.cookies()
         tab.select_option("#lang", "en")
-        expect(tab.locator("#status-summary")).to_contain_text("in en")
+        expect(tab.locator("#status-summary")).to_contain_text("in English")
         expect(tab.locator('#pages tr[data-page="health-gp"] .badge')).to_be_visible()
         screenshot(tab, "editor-pages")
 
