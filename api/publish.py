@@ -24,6 +24,7 @@ from bot.content.loader import read_lexicon
 from bot.content.lexicon import EMPTY_LEXICON, LEXICON_FILE, Lexicon, parse_lexicon
 from bot.content.holder import ContentHolder
 from bot.content.model import PageText, Snapshot
+from bot.i18n import N_
 
 from api.errors import ApiError, FieldProblem, unprocessable
 from api.store import repository as rp
@@ -158,7 +159,7 @@ class Publisher:
                 with self.repo.write() as s:
                     result, snapshot = work(s)
             except IntegrityError as exc:
-                raise ApiError(409, "the page was changed by someone else at the same time") from exc
+                raise ApiError(409, N_("the page was changed by someone else at the same time")) from exc
             if snapshot is not None:
                 self.holder.swap(snapshot)
                 log.info("published snapshot %s", snapshot.short_version)
@@ -172,8 +173,9 @@ class Publisher:
         current = rp.latest(s, page_id, lang)
         number = current.number if current else 0
         if number != base:
-            raise ApiError(409, f"the page changed since this edit started (revision {base}, now {number}); "
-                                "start again from the current text")
+            raise ApiError(409, N_("the page changed since this edit started (revision {base}, now "
+                                   "{number}); start again from the current text",
+                                   base=base, number=number))
         page, problems = check_fields(page_id, lang, kind, fields)
         if problems:
             raise unprocessable(problems)
@@ -183,6 +185,6 @@ class Publisher:
             raise unprocessable(problems)
         misfits = fit_problems(snapshot, affected_pages(snapshot, page_id))
         if misfits:  # rendered as each channel sends it, the page would be refused
-            raise unprocessable([FieldProblem("text", str(p)) for p in misfits])
+            raise unprocessable([FieldProblem("text", p.described) for p in misfits])
         row = rp.add_revision(s, page_id, lang, number + 1, fields, change_id, rolled_back_from)
         return row, snapshot

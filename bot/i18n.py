@@ -113,3 +113,35 @@ def text_direction(lang: str) -> str:
 def format_date(day: date, lang: str) -> str:
     """A date the way a reader of ``lang`` writes it, e.g. 28 november 2026."""
     return babel_format_date(day, format="long", locale=lang)
+
+
+class Message(str):
+    """A message in English that can be said again in another language.
+
+    ``N_("title is longer than {limit} characters", limit=120)`` is the English text, so
+    code, logs and ``rightsbot content check`` use it as a plain string; ``say(message,
+    "nl")`` translates the template through the catalogs and fills in the values, which may
+    be messages themselves. Rules deep in the content model can so explain themselves to a
+    volunteer in their own language without knowing who asks.
+    """
+
+    msgid: str
+    values: dict[str, object]
+
+    def __new__(cls, msgid: str, **values: object) -> "Message":
+        message = super().__new__(cls, msgid.format(**values))
+        message.msgid = msgid
+        message.values = values
+        return message
+
+    def in_language(self, lang: str) -> str:
+        values = {name: say(value, lang) for name, value in self.values.items()}
+        return gettext(lang)(self.msgid).format(**values)
+
+
+N_ = Message
+
+
+def say(text: object, lang: str) -> object:
+    """``text`` in ``lang`` when it is a :class:`Message`; anything else as it is."""
+    return text.in_language(lang) if isinstance(text, Message) else text

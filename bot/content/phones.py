@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.i18n import N_
+
 SCHEME = "tel:"
 SHORT = {"112": "emergency", "113": "suicide prevention"}
 FREE_AND_PAID = ("0800", "0900")
@@ -34,42 +36,45 @@ _LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 _PREFIX = re.compile(r"^(?:06|0\d{2,3}|0\d{7,10})$")
 
 EXAMPLE = "[0800-2000](tel:08002000)"
-FORMATS = ("112, 113, an 0800 or 0900 number, a landline with its area code "
-           "(020-7653801) or a mobile number (06-12345678)")
+FORMATS = N_("112, 113, an 0800 or 0900 number, a landline with its area code "
+             "(020-7653801) or a mobile number (06-12345678)")
 
 
 def number_problem(digits: str) -> str | None:
     """Why ``digits`` is not a Dutch number this service may show as callable; None if it is."""
     if not digits.isdigit():
-        return "a phone number has only digits"
+        return N_("a phone number has only digits")
     if digits in SHORT:
         return None
     for prefix in FREE_AND_PAID:
         if digits.startswith(prefix):
             if len(digits) in (8, 11):
                 return None
-            return f"an {prefix} number has 4 or 7 digits after {prefix}"
+            return N_("an {prefix} number has 4 or 7 digits after {prefix}", prefix=prefix)
     if digits.startswith("06"):
-        return None if len(digits) == 10 else "a mobile number has 10 digits (06 and 8 more)"
+        return None if len(digits) == 10 else N_("a mobile number has 10 digits (06 and 8 more)")
     if LANDLINE_START.match(digits):
-        return None if len(digits) == 10 else "a landline number has 10 digits, area code included"
-    return f"it is not one of the Dutch numbers this service shows: {FORMATS}"
+        return (None if len(digits) == 10
+                else N_("a landline number has 10 digits, area code included"))
+    return N_("it is not one of the Dutch numbers this service shows: {formats}", formats=FORMATS)
 
 
 def link_problem(shown: str, url: str) -> str | None:
     """Why ``[shown](url)`` is not a valid phone link; None when it is one."""
     target = url[len(SCHEME):]
     if not target.isdigit():
-        return (f"phone link {url!r}: write only the digits after 'tel:', as in {EXAMPLE}")
+        return N_("phone link {url!r}: write only the digits after 'tel:', as in {example}",
+                  url=url, example=EXAMPLE)
+    link = f"[{shown}]({url})"
     if not SHOWN.match(shown.strip()):
-        return (f"phone link [{shown}]({url}): the link text may only be the number "
-                "(digits, spaces and '-'), as in " + EXAMPLE)
+        return N_("phone link {link}: the link text may only be the number (digits, spaces and "
+                  "'-'), as in {example}", link=link, example=EXAMPLE)
     digits = re.sub(r"\D", "", shown)
     if digits != target:
-        return (f"phone link [{shown}]({url}): the number shown ({digits}) is not the number "
-                f"called ({target})")
+        return N_("phone link {link}: the number shown ({shown}) is not the number called "
+                  "({called})", link=link, shown=digits, called=target)
     if why := number_problem(target):
-        return f"phone link [{shown}]({url}): {why}"
+        return N_("phone link {link}: {problem}", link=link, problem=why)
     return None
 
 
@@ -170,18 +175,22 @@ def linked(line: str) -> tuple[str, int]:
     return "".join(out), count
 
 
+def _looks_like(item: Found) -> str:
+    return N_("{number!r} looks like a phone number, but {problem}", number=item.shown,
+              problem=item.problem)
+
+
 def text_problems(text: str, first_line: int) -> list[tuple[int, str]]:
     """Every bare or mistyped phone number in a page's text, with its line."""
     problems: list[tuple[int, str]] = []
     for offset, line in enumerate(text.splitlines()):
         for item in bare_numbers(line):
             if item.problem is None:
-                problems.append((first_line + offset,
-                                 f"phone number {item.shown!r} cannot be tapped: write it as "
-                                 f"{item.markup}"))
+                problems.append((first_line + offset, N_(
+                    "phone number {number!r} cannot be tapped: write it as {markup}",
+                    number=item.shown, markup=item.markup)))
             else:
-                problems.append((first_line + offset,
-                                 f"{item.shown!r} looks like a phone number, but {item.problem}"))
+                problems.append((first_line + offset, _looks_like(item)))
     return problems
 
 
@@ -212,7 +221,6 @@ def convert_page(raw: str) -> Conversion:
     for index in range(end + 1, len(lines)):
         found = bare_numbers(lines[index])
         made += [(index + 1, f.shown) for f in found if f.problem is None]
-        invalid += [(index + 1, f"{f.shown!r} looks like a phone number, but {f.problem}")
-                    for f in found if f.problem is not None]
+        invalid += [(index + 1, _looks_like(f)) for f in found if f.problem is not None]
         lines[index], _count = linked(lines[index])
     return Conversion("\n".join(lines), made, invalid)
