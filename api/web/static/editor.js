@@ -293,7 +293,7 @@
       let published = null;
       try { published = (await api.page(change.page_id, change.lang)).body; } catch (err) { /* a new page */ }
       const card = el("article", { class: "change", "data-change": String(change.id) });
-      card.append(el("h3", {}, t("review.change", {
+      card.append(el("h2", {}, t("review.change", {
         id: change.id, page: change.page_id, language: text.languageName(change.lang),
       })));
       const by = t("review.by", {
