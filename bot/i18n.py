@@ -68,6 +68,14 @@ def from_accept_language(header: str | None, supported: tuple[str, ...] = SUPPOR
     return negotiate(None, supported)
 
 
+def scope_language(scope: dict) -> str:  # type: ignore[type-arg]
+    """:func:`from_accept_language` for an ASGI request scope (middleware has no Request)."""
+    for name, value in scope.get("headers") or ():
+        if name == b"accept-language":
+            return from_accept_language(value.decode("latin-1"))
+    return from_accept_language(None)
+
+
 @lru_cache(maxsize=None)
 def translations(lang: str) -> NullTranslations:
     """The gettext catalog of one language (English is the source language)."""

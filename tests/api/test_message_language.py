@@ -71,3 +71,11 @@ async def test_the_preview_explains_in_the_editors_language(
     response = await client.post("/preview", json=body, headers={"Accept-Language": lang})
     assert response.status_code == 200
     assert [p["message"] for p in response.json()["problems"]] == [expected]
+
+
+async def test_a_body_too_large_is_refused_in_the_readers_language(client: httpx.AsyncClient, tokens) -> None:  # noqa: ANN001
+    body = b'{"page_id": "health-gp", "lang": "en", "text": "' + b"x" * 300_000 + b'"}'
+    response = await client.post("/changes", content=body, headers=auth(
+        tokens["a-editor"], **{"Content-Type": "application/json", "Accept-Language": "fr"}))
+    assert response.status_code == 413
+    assert response.json()["detail"].startswith("la demande dépasse ")
