@@ -33,7 +33,7 @@ class BodyLimit:
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await _refuse(send, self.limit)
+            await _refuse(send, self.limit, scope_language(scope))
             return
         seen = 0
         started = False
