@@ -41,7 +41,9 @@ def editor_strings(lang: str) -> dict[str, str]:
         "pages.missing": _("missing"),
         "pages.stale": _("stale: checked {date}"),
         "pages.checked": _("checked {date}"),
-        "pages.summary": _("{count} pages: {missing} missing, {stale} stale in {language}"),
+        "pages.overdue": _("overdue: check again by {date}"),
+        "pages.summary": _("{count} pages: {overdue} overdue, {missing} missing, {stale} stale in "
+                           "{language}"),
         "edit.back": _("← All pages"),
         "edit.heading": _("{page} ({language})"),
         "edit.base": _("Editing revision {revision}, checked by {organisation} on {date}."),
@@ -54,6 +56,9 @@ def editor_strings(lang: str) -> dict[str, str]:
                         "and lines starting with \"- \" for lists."),
         "field.search": _("Search phrases (one per line: what people would type)"),
         "field.sources": _("Sources (one per line: title | https://...)"),
+        "field.recheck": _("Check again by (optional; for facts that change, such as shelter, "
+                           "hours, fees, new laws)"),
+        "field.recheck_by": _("Check again by"),
         "field.search_phrases": _("Search phrases"),
         "field.sources_short": _("Sources"),
         "field.line": _("{field}, line {line}: {message}"),

@@ -7,7 +7,8 @@ window.EditorApi = (function () {
   const BASE = "/api/v1";
   const text = window.EditorText;
   const FIELDS = { title: "field.title", label: "field.label", text: "field.text",
-    search_phrases: "field.search_phrases", sources: "field.sources_short" };
+    search_phrases: "field.search_phrases", sources: "field.sources_short",
+    recheck_by: "field.recheck_by" };
 
   // A field's name as the form labels it ("search_phrases" -> "Search phrases").
   function fieldName(field) { return FIELDS[field] ? text.t(FIELDS[field]) : field; }

@@ -86,7 +86,8 @@
     const lang = state.lang;
     const depth = {};
     const rows = [];
-    let missing = 0, stale = 0;
+    let missing = 0, stale = 0, overdue = 0;
+    const late = [];
     for (const page of body.pages) {
       depth[page.id] = page.parent_id ? (depth[page.parent_id] || 0) + 1 : 0;
       const page_text = page.texts[lang];
@@ -100,16 +101,20 @@
         page_text ? page_text.title : (other ? other.title : "")));
       const status = el("td");
       if (!page_text) { status.append(el("span", { class: "badge missing" }, t("pages.missing"))); missing++; }
-      else if (page_text.stale) {
+      else if (page_text.overdue) {
+        status.append(el("span", { class: "badge stale" }, t("pages.overdue", { date: page_text.recheck_by })));
+        overdue++;
+      } else if (page_text.stale) {
         status.append(el("span", { class: "badge stale" }, t("pages.stale", { date: page_text.reviewed_on })));
         stale++;
       } else status.append(el("span", { class: "badge ok" }, t("pages.checked", { date: page_text.reviewed_on })));
       row.append(status);
-      rows.push(row);
+      (page_text && page_text.overdue ? late : rows).push(row);
     }
-    $("pages").tBodies[0].replaceChildren(...rows);
+    // Overdue pages first: readers of those pages are being told the facts may be out of date.
+    $("pages").tBodies[0].replaceChildren(...late, ...rows);
     say("status-summary", t("pages.summary", {
-      count: body.pages.length, missing, stale, language: text.languageName(lang),
+      count: body.pages.length, overdue, missing, stale, language: text.languageName(lang),
     }));
   }
 
@@ -136,6 +141,7 @@
     $("f-text").value = page ? page.text : "";
     $("f-search").value = page ? page.search_phrases.join("\n") : "";
     $("f-sources").value = page ? page.sources.map((s) => `${s.title} | ${s.url}`).join("\n") : "";
+    $("f-recheck").value = page && page.recheck_by ? page.recheck_by : "";
     await Promise.all([refreshPreview(), showLinks(id, lang), showHistory(id, lang)]);
   }
 
@@ -159,6 +165,7 @@
       text: $("f-text").value,
       search_phrases: $("f-search").value.split("\n").map((s) => s.trim()).filter(Boolean),
       sources,
+      recheck_by: $("f-recheck").value || null,
     };
   }
 
