@@ -87,7 +87,9 @@ def sync_lexicon(repo: Repository, lexicon: Lexicon) -> bool:
 
 @lru_cache(maxsize=4096)
 def _parse_cached(page_id: str, lang: str, kind: str, digest: str, raw: str) -> tuple[PageText | None, list[Any]]:
-    return check_fields(page_id, lang, kind, json.loads(raw))
+    # Published text is served as it was published: a phone number written before numbers
+    # had to be links stays plain text (an upgrade never stops a store from starting).
+    return check_fields(page_id, lang, kind, json.loads(raw), phone_links=False)
 
 
 def _parsed(row: RevisionRow, kind: str) -> tuple[PageText | None, list[Any]]:
@@ -183,7 +185,9 @@ class Publisher:
             raise ApiError(409, N_("the page changed since this edit started (revision {base}, now "
                                    "{number}); start again from the current text",
                                    base=base, number=number))
-        page, problems = check_fields(page_id, lang, kind, fields)
+        # A rollback brings back text that was published before, as it was.
+        page, problems = check_fields(page_id, lang, kind, fields,
+                                      phone_links=rolled_back_from is None)
         if problems:
             raise unprocessable(problems)
         assert page is not None

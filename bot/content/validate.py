@@ -180,9 +180,15 @@ def _check_sources(
     return tuple(out)
 
 
-def check_text(text: Any, first_line: int) -> tuple[list[tuple[int, str]], Document]:
+def check_text(text: Any, first_line: int, *, phone_links: bool = True
+               ) -> tuple[list[tuple[int, str]], Document]:
     """Check a page body: not empty, inside the Markdown subset, every phone number a
-    tappable link, every part small enough."""
+    tappable link, every part small enough.
+
+    ``phone_links=False`` skips only the rule that numbers be written as links: text
+    published before that rule (and kept in a store, or rolled back to) is still served as
+    it was, with its numbers as plain text, until someone edits it.
+    """
     if not isinstance(text, str) or not text.strip():
         return [(first_line, N_("text is empty"))], ()
     if len(text) > TEXT_MAX:
@@ -191,7 +197,8 @@ def check_text(text: Any, first_line: int) -> tuple[list[tuple[int, str]], Docum
         return [(first_line + text[:_bad_at(text)].count("\n"), N_("text {problem}", problem=why))], ()
     document, markup_problems = parse(text, first_line)
     problems = [(p.line, p.message) for p in markup_problems]
-    problems += phone_problems(text, first_line)
+    if phone_links:
+        problems += phone_problems(text, first_line)
     for block in document:
         size = rendered_size((block,))
         if size > BLOCK_LIMIT:
