@@ -186,8 +186,9 @@ def test_the_editor_in_dutch_and_french_on_a_phone(browser, served) -> None:
         expect(tab.locator("#signin-error")).to_have_text("Dit token is niet geldig.")
 
         sign_in(tab, server.url, tokens["editor"])
+        pages = len(app.state.holder.snapshot.nodes)
         expect(tab.locator("#status-summary")).to_have_text(
-            "88 pagina's: 0 ontbreken, 0 verouderd in het Nederlands")
+            f"{pages} pagina's: 0 te laat, 0 ontbreken, 0 verouderd in het Nederlands")
         assert tab.locator("#lang option").all_inner_texts() == ["Nederlands", "English", "Français"]
         assert tab.locator("#lang option[lang=fr]").count() == 1
         expect(tab.locator('#pages tr[data-page="violence-trafficking"] .badge')).to_be_visible()
@@ -236,7 +237,7 @@ def test_the_editor_in_dutch_and_french_on_a_phone(browser, served) -> None:
         tab.goto(server.url + "/editor")
         expect(tab.locator("html")).to_have_attribute("lang", "fr")
         expect(tab.locator("#status-summary")).to_have_text(
-            "88 pages : 0 manquantes, 0 anciennes en Nederlands")
+            f"{pages} pages : 0 en retard, 0 manquantes, 0 anciennes en Nederlands")
         tab.locator('#tabs button[data-view="review"]').click()
         card = tab.locator("article.change").first
         expect(card).to_contain_text("Par Walk-in centre A, envoyée, à partir de la version 1")
