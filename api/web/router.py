@@ -15,10 +15,11 @@ from pydantic import ValidationError
 
 from bot.engine import ButtonPress, ChooseLanguage, Engine, FreeText, Start
 from bot.engine.events import Event
-from bot.i18n import negotiate
+from bot.i18n import from_accept_language, negotiate
 from bot.settings import get_settings
 
 from api.web.chat import ChatRequest, RecordView, answer, reply_json, to_event
+from api.web.editor_page import editor_data, editor_page
 from api.web.headers import ASSET_CACHE, problems, secure
 from api.web.offload import Busy, EngineRunner
 from api.web.pages import DEFAULT_LEAVE_URL, NEUTRAL_PATH, chat_page, neutral_page
@@ -130,9 +131,24 @@ def build_web_router(
     async def neutral() -> Response:
         return secure(HTMLResponse(neutral_page()))
 
+    def editor_lang(request: Request) -> str:
+        """``?lang=`` when the volunteer chose one, else what the browser asks for."""
+        languages = engine.snapshot.languages
+        chosen = request.query_params.get("lang", "")[:16]
+        if chosen:
+            return negotiate(chosen, languages)
+        return from_accept_language(request.headers.get("accept-language"), languages)
+
     @router.api_route("/editor", methods=["GET", "HEAD"], include_in_schema=False)
-    async def editor() -> Response:
-        return secure(HTMLResponse((STATIC_DIR / "editor.html").read_text(encoding="utf-8")))
+    async def editor(request: Request) -> Response:
+        page = editor_page(editor_lang(request), engine.snapshot.languages)
+        return secure(HTMLResponse(page, headers={"Vary": "Accept-Language"}))
+
+    @router.get("/editor/strings", include_in_schema=False)
+    async def editor_words(request: Request) -> Response:
+        """The editor's words in another language, for switching without losing an edit."""
+        data = editor_data(editor_lang(request), engine.snapshot.languages)
+        return secure(JSONResponse(data, headers={"Vary": "Accept-Language"}))
 
     @router.get("/web/static/{name}", include_in_schema=False)
     async def asset(name: str) -> Response:

@@ -290,3 +290,25 @@ async def test_a_reply_in_several_parts_is_several_messages_with_buttons_on_the_
     assert first["text"] == parse_html(to_telegram_html(reply.parts[0]))
     assert "reply_markup" not in first and buttons(second)
     assert harness.views[-1] == ("emergency", "en")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "fr"])
+async def test_phone_numbers_reach_telegram_as_text_and_sos_comes_first(
+        harness: Harness, lang: str) -> None:
+    """What is really sent: numbers as plain text that Telegram links by itself (the Bot
+    API allows no tel: links), and 🆘 as the first button of the main menu."""
+    user = person(language_code=lang)
+    chat = harness.open_chat(user)
+    await harness.say(user, "/start")
+    menu = harness.last_bot_message(chat)
+    first = menu["reply_markup"]["inline_keyboard"][0]
+    assert len(first) == 1 and first[0]["text"].startswith("🆘")
+    assert first[0]["callback_data"].startswith(f"o:emergency:{lang}:")
+    await harness.press(user, menu["message_id"], first[0]["callback_data"])
+    sent = harness.fake.calls_to("editMessageText")[-1].params
+    assert sent["parse_mode"] == "HTML"
+    assert 'href="tel:' not in sent["text"] and '<a href="https:' in sent["text"]  # the https links stay
+    shown = harness.last_bot_message(chat)["text"]
+    for number in ("112", "113", "0800-0113", "0900-8844", "0800-2000"):
+        assert number in shown, number
+    assert harness.fake.errors() == []
