@@ -24,10 +24,12 @@ def test_web_events_map_to_engine_events() -> None:
     assert to_event(ChatEvent(type="language")) == ChooseLanguage(None)
 
 
-async def test_start_then_button_then_text(client: httpx.AsyncClient, views) -> None:
+async def test_start_then_button_then_text(client: httpx.AsyncClient, engine, views) -> None:
     start = (await chat(client, "en", "start")).json()
     assert start["lang"] == "en" and start["dir"] == "ltr" and start["page_id"] == "home"
-    assert start["parts"][0].startswith("<p><strong>")
+    # The page's title is the answer's heading; the text follows it.
+    assert start["heading"] == engine.snapshot.text("en", "home").title and not start["lead"]
+    assert start["parts"][0].startswith("<p>") and start["heading"] not in start["parts"][0]
     assert {"code": "fr", "name": "Français"} in start["languages"]
     health = next(b for row in start["buttons"] for b in row if b["action"].startswith("o:health:"))
     opened = (await chat(client, "en", "button", health["action"])).json()
