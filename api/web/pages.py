@@ -69,22 +69,25 @@ def chat_page(reply: Reply, languages: tuple[str, ...], *, leave_url: str = DEFA
         f'<!doctype html><html lang="{escape(lang)}" dir="{text_direction(lang)}"><head>'
         + _head(ui["title"], ("chat.css",), ("chat.js",))
         + "</head><body>"
-        '<header class="bar">'
+        # The way out, the languages and the question box stay on top of the screen
+        # together (on short screens only "Leave quickly" does): nothing ever sits under
+        # them when a page opens, and an answer scrolls in just below them.
+        '<div class="top"><header class="bar">'
         f'<a id="leave" class="leave" href="{escape(leave_url)}" rel="noreferrer">{escape(ui["leave"])}</a>'
         + _languages(lang, languages, ui["languages"], menu_action)
         + "</header>"
+        '<form id="ask" class="ask" method="post" action="/" autocomplete="off" aria-labelledby="ask-label">'
+        f'<input type="hidden" name="lang" value="{escape(lang)}">'
+        f'<label id="ask-label" for="q">{escape(ui["ask"])}</label>'
+        '<input id="q" name="q" type="text" maxlength="500" autocomplete="off" '
+        'enterkeyhint="send" required>'
+        f'<button type="submit">{escape(ui["send"])}</button>'
+        "</form></div>"
         '<main id="main">'
         f'<h1 class="visually-hidden">{escape(ui["heading"])}</h1>'
         f'<ol id="conversation" class="conversation" data-error="{escape(ui["error"])}" '
         f'data-you="{escape(ui["you"])}" data-bot="{escape(ui["bot"])}">'
-        f'{item_html(web, ui["bot"])}</ol>'
-        '<form id="ask" class="ask" method="post" action="/" autocomplete="off">'
-        f'<input type="hidden" name="lang" value="{escape(lang)}">'
-        f'<label for="q">{escape(ui["ask"])}</label>'
-        '<input id="q" name="q" type="text" maxlength="500" autocomplete="off" '
-        'enterkeyhint="send" required>'
-        f'<button type="submit">{escape(ui["send"])}</button>'
-        "</form></main>"
+        f'{item_html(web, ui["bot"])}</ol></main>'
         f'<footer class="privacy"><p>{escape(ui["privacy"])}</p></footer>'
         "</body></html>"
     )

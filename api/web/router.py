@@ -20,7 +20,7 @@ from bot.engine.views import simple_action
 from bot.i18n import negotiate
 from bot.settings import get_settings
 
-from api.web.assets import ASSETS, STATIC_DIR
+from api.web.assets import ASSETS, IMMUTABLE, STATIC_DIR
 from api.web.chat import ChatRequest, RecordView, answer, reply_json, to_event
 from api.web.handoff import Handoff
 from api.web.headers import problems, secure
@@ -154,8 +154,9 @@ def build_web_router(
         if found is None:
             return secure(JSONResponse({"detail": "not found"}, status_code=404))
         asset, cache = found
-        headers = {"ETag": asset.etag}
-        if request.headers.get("if-none-match") == asset.etag:
+        # A hashed name is never asked for again; a plain one is revalidated by its ETag.
+        headers = {} if cache == IMMUTABLE else {"ETag": asset.etag}
+        if headers and request.headers.get("if-none-match") == asset.etag:
             return secure(Response(status_code=304, headers=headers), cache=cache)
         return secure(Response(asset.body, media_type=asset.media_type, headers=headers), cache=cache)
 

@@ -97,3 +97,27 @@ def test_the_chat_without_javascript(browser, live_web) -> None:
         screenshot(tab, "chat-no-javascript", full_page=False)
     finally:
         context.close()
+
+
+def test_on_a_short_screen_the_languages_fold_into_the_globe_button(live_web, browser) -> None:
+    # 200% zoom on a 320 x 568 phone: half the CSS pixels each way.
+    context = browser.new_context(viewport={"width": 160, "height": 284}, device_scale_factor=4)
+    try:
+        tab = context.new_page()
+        tab.goto(live_web.url + "/?lang=nl")
+        assert not tab.locator("form.langs").is_visible()
+        globe = tab.locator("form.globe button")
+        assert globe.is_visible()
+        assert tab.get_by_role("button", name="Taal", exact=True).first.is_visible()  # 🌐 is not read
+        globe.click()
+        menu = tab.locator("#conversation > li.bot").last
+        expect(menu.locator("h2")).to_have_text("Kies je taal.")
+        assert tab.evaluate("document.activeElement.textContent") == "Kies je taal."
+        names = {b.get_attribute("lang"): b.inner_text() for b in menu.locator("button[lang]").all()}
+        assert names == {"nl": "Nederlands", "en": "English", "fr": "Français"}
+        menu.locator("button[lang='fr']").click()
+        expect(tab.locator("html")).to_have_attribute("lang", "fr")
+        assert tab.locator("#leave").inner_text() == "Partir vite"
+        assert tab.locator("#conversation > li.bot").last.locator(".visually-hidden").first.text_content() == "rightsbot\u202f: "
+    finally:
+        context.close()

@@ -8,6 +8,7 @@
   const ask = document.getElementById("ask");
   const input = document.getElementById("q");
   const leave = document.getElementById("leave");
+  const top = document.querySelector(".top");
   const bar = document.querySelector(".bar");
   const langs = document.querySelector("form.langs");
   const globe = document.querySelector("form.globe");
@@ -37,13 +38,12 @@
     return el("span", { class: "visually-hidden" }, text + " ");
   }
 
-  // The sticky bars' real heights (they change with the language and the text size), so
-  // scrolling to a focused control or a new answer never leaves it under a bar.
+  // The real height of what stays on top (it changes with the language, the screen and
+  // the text size), so scrolling to a focused control or a new answer never leaves it
+  // underneath.
   function fitScrollPadding() {
-    const sticky = (node) => getComputedStyle(node).position === "sticky";
-    const gap = 8;
-    root.style.scrollPaddingTop = (sticky(bar) ? bar.offsetHeight : 0) + gap + "px";
-    root.style.scrollPaddingBottom = (sticky(ask) ? ask.offsetHeight : 0) + gap + "px";
+    const sticky = getComputedStyle(top).display === "contents" ? bar : top;
+    root.style.scrollPaddingTop = sticky.getBoundingClientRect().height + 8 + "px";
   }
 
   function setLanguage(reply) {
