@@ -77,7 +77,7 @@ def build_web_router(
     """
     router = APIRouter()
     run = runner or EngineRunner()
-    waiting = handoff or Handoff()
+    waiting = handoff if handoff is not None else Handoff()
     if bot_username is None:
         bot_username = get_settings().telegram_bot_username
 

@@ -189,3 +189,38 @@ def test_the_answer_keeps_the_screen_at_320_px_and_200_percent(phone: Phone, lay
     leave = tab.locator("#leave").bounding_box()
     assert leave is not None and 0 <= leave["y"] and leave["y"] + leave["height"] <= tab.viewport_size["height"]
     assert tab.errors == []
+
+
+def _luminance(rgb: str) -> float:
+    """WCAG relative luminance of a computed colour such as ``rgb(107, 107, 107)``."""
+    channels = [int(v) / 255 for v in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "fr"])
+def test_the_question_box_has_a_visible_label_a_landmark_and_a_clear_border(phone: Phone, lang: str) -> None:
+    tab = phone.open(f"/?lang={lang}")
+    label = tab.locator("label[for='q']")
+    assert label.is_visible() and label.inner_text() == {
+        "nl": "Typ je vraag", "en": "Type your question", "fr": "Écrivez votre question"}[lang]
+    box, field = label.bounding_box(), tab.locator("#q").bounding_box()
+    assert box["x"] + box["width"] <= PHONE["width"] and box["y"] < field["y"]  # whole, above the box
+    # The box is in a landmark: a form named by that label.
+    landmark = tab.evaluate("""() => {
+        const form = document.getElementById('q').closest('form');
+        return [form.getAttribute('aria-labelledby'), document.getElementById(form.getAttribute('aria-labelledby')).textContent];
+    }""")
+    assert landmark == ["ask-label", label.inner_text()]
+    assert tab.get_by_role("form", name=label.inner_text()).count() == 1
+    border = tab.evaluate("getComputedStyle(document.getElementById('q')).borderTopColor")
+    inside = tab.evaluate("getComputedStyle(document.getElementById('q')).backgroundColor")
+    around = tab.evaluate("getComputedStyle(document.getElementById('ask')).backgroundColor")
+    assert min(contrast(border, inside), contrast(border, around)) >= 3.0, (border, inside, around)
+    record("question box border contrast (WCAG 1.4.11, 3:1 needed)",
+           f"{contrast(border, inside):.2f}:1 inside, {contrast(border, around):.2f}:1 around")

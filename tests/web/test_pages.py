@@ -199,3 +199,20 @@ def test_the_leave_url_setting_must_be_a_plain_https_site(monkeypatch) -> None:
         monkeypatch.setenv("RIGHTSBOT_LEAVE_URL", bad)
         with pytest.raises(ValidationError):
             ApiSettings()
+
+
+async def test_the_page_is_built_for_screen_readers(client: httpx.AsyncClient, engine) -> None:
+    html = (await client.get("/", params={"lang": "nl"})).text
+    home = engine.snapshot.text("nl", "home").title
+    assert '<h1 class="visually-hidden">Je rechten en waar je hulp vindt</h1>' in html
+    assert "<title>Vragen en antwoorden</title>" in html  # what history keeps: neutral
+    assert '<ol id="conversation" class="conversation"' in html and 'data-you="Jij:"' in html
+    assert ('<li class="bot" lang="nl" dir="ltr"><span class="visually-hidden">rightsbot: </span>'
+            f'<h2 tabindex="-1">{home}</h2>') in unescape(html)
+    assert '<span aria-hidden="true">🆘</span> Noodnummers</button>' in html
+    assert '<span aria-hidden="true">\U0001F310</span> <span class="label">Taal</span>' in html
+    assert '<label id="ask-label" for="q">Typ je vraag</label>' in html
+    assert 'aria-labelledby="ask-label"' in html and "placeholder" not in html
+    assert "aria-live" not in html  # focus moves to each new answer instead
+    for code in ("nl", "en", "fr"):
+        assert f'name="lang" value="{code}" lang="{code}"' in html
