@@ -33,7 +33,7 @@ from api.security import SecurityHeaders
 from api.publish import Publisher, load_snapshot
 from api.routes import audit, changes, health, pages, stats
 from api.routes import telegram as telegram_routes
-from api.stats import COUNTER, ViewCounter
+from api.stats import ViewCounter
 from api.store import open_database
 from api.store.repository import Repository
 from api.web import build_web_router
@@ -80,7 +80,7 @@ def create_app(
     """Build the app; raises ``ContentError`` if the store is empty and content/ is invalid."""
     repo = repo or Repository(open_database(settings.database_url))
     holder = holder or ContentHolder(load_snapshot(repo, settings.rightsbot_content_dir))
-    counter = counter or COUNTER
+    counter = counter or ViewCounter()  # one per app: nothing shared between apps
     counter.repo = repo
     engine = Engine(holder)
     if telegram is None and settings.telegram_bot_token is not None:

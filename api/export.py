@@ -27,6 +27,8 @@ def _header(page: PageText) -> str:
         header["sources"] = [{"title": s.title, "url": s.url} for s in page.sources]
     header["reviewed_on"] = page.reviewed_on
     header["reviewed_by"] = page.reviewed_by
+    if page.recheck_by:
+        header["recheck_by"] = page.recheck_by
     return yaml.dump(header, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
 
 

@@ -30,6 +30,7 @@ from api.store import repository as rp
 from api.store.models import RevisionRow
 from api.store.pagedata import build_snapshot, check_fields, fields_of
 from api.store.repository import Repository
+from api.sync import folder_digest, record_digest, sync_content
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -119,17 +120,23 @@ def import_content(repo: Repository, content_dir: Path) -> Snapshot | None:
 
 
 def load_snapshot(repo: Repository, content_dir: Path) -> Snapshot:
-    """The snapshot to serve at start: the store's, after a first import if it is empty.
+    """The snapshot to serve at start: the store's, after a first import if it is empty, or
+    after taking a changed content folder into it (see :mod:`api.sync`).
 
     The concept lexicon is reviewed in the content folder like code, so each start takes
     the folder's current lexicon into the store.
     """
+    digest = folder_digest(content_dir) if content_dir.is_dir() else None
     imported = import_content(repo, content_dir)
     if imported is not None:
+        if digest:
+            record_digest(repo, digest)
         # Just written from this very snapshot: reading it back would only validate the same
         # 264 texts a second time (a third of a second at every first start).
         sync_lexicon(repo, imported.lexicon)
         return imported
+    if digest:
+        sync_content(repo, content_dir, digest)
     if (content_dir / LEXICON_FILE).exists():
         with repo.read() as s:
             page_ids = {p["id"] for p in rp.page_dicts(s)}

@@ -3,14 +3,13 @@ can set a status, an author or a revision through them."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 PageId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=32)]
 Lang = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
-STATUSES = ("draft", "submitted", "approved", "rejected")
 
 
 class Strict(BaseModel):
@@ -30,6 +29,8 @@ class ChangeIn(Strict):
     text: str | None = Field(None, max_length=50_000)
     search_phrases: list[Annotated[str, Field(max_length=1000)]] | None = Field(None, max_length=200)
     sources: list[SourceIn] | None = Field(None, max_length=100)
+    recheck_by: date | None = Field(None, description="when time-sensitive facts must be checked "
+                                    "again; null removes the date")
     parent_id: PageId | None = None
 
 
@@ -65,6 +66,7 @@ class PageOut(PageSummary):
     sources: list[SourceOut]
     reviewed_on: str
     reviewed_by: str
+    recheck_by: str | None
     content_hash: str
 
 

@@ -1,6 +1,6 @@
 """Anonymous counts of which pages are read: (page id, language, day) -> count, nothing more.
 
-Channels call :func:`record_view` for every page they show. Counts wait in memory and are
+Channels call :meth:`ViewCounter.record` for every page they show. Counts wait in memory and are
 added to the store periodically and at shutdown; no id, text or time of day is kept.
 
 What :func:`public_counts` releases cannot single anyone out:
@@ -130,11 +130,3 @@ def public_counts(repo: Repository, now: datetime, since: str | None = None) -> 
             if shown:
                 out.append(ViewCountRow(page_id=row.page_id, lang=row.lang, day=row.day, count=shown))
     return out, through
-
-
-COUNTER = ViewCounter()
-
-
-def record_view(page_id: str | None, lang: str | None) -> None:
-    """Count one anonymous view in the service's counter."""
-    COUNTER.record(page_id, lang)

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 PARENT_KINDS = ("home", "topic")
 NEW_PAGE_KIND = "page"
 BODY_FIELDS = (("title", "title"), ("label", "label"), ("text", "text"),
-               ("search_phrases", "search"), ("sources", "sources"))
+               ("search_phrases", "search"), ("sources", "sources"), ("recheck_by", "recheck_by"))
 
 
 def etag(row: RevisionRow) -> str:
@@ -40,7 +40,7 @@ def etag(row: RevisionRow) -> str:
 
 
 def _same_text(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    keys = ("title", "label", "text", "search", "sources")
+    keys = ("title", "label", "text", "search", "sources", "recheck_by")
     return all(a.get(k) == b.get(k) for k in keys)
 
 
@@ -88,7 +88,11 @@ def create_change(repo: Repository, who: Principal, body: ChangeIn,
         for name, key in BODY_FIELDS:
             if name in body.model_fields_set:
                 value = getattr(body, name)
-                fields[key] = [v.model_dump() for v in value] if name == "sources" and value else value
+                if name == "sources" and value:
+                    value = [v.model_dump() for v in value]
+                elif name == "recheck_by" and value:
+                    value = value.isoformat()
+                fields[key] = value
         fields["reviewed_on"] = date.today().isoformat()
         fields["reviewed_by"] = who.org
         kind = page.kind if page else NEW_PAGE_KIND

@@ -18,6 +18,7 @@ from typing import Callable
 from bot.content import ContentError, load_content
 from bot.content.holder import ContentHolder
 from bot.content.problems import Problem
+from bot.content.plain import plain_language_warnings
 from bot.content.status import content_status, format_status
 from bot.channels.fit import fit_problems
 from bot.channels.terminal import render, run
@@ -26,7 +27,7 @@ from bot.search import Searcher
 from bot.settings import get_settings
 
 # Modules with a ``register(subparsers)`` function that adds their commands.
-COMMAND_MODULES = ("api.cli", "bot.channels.telegram_cli")
+COMMAND_MODULES = ("api.cli",)
 
 
 def _content_path(arg: str | None) -> Path:
@@ -55,9 +56,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(problem)
         print(f"{len(exc.problems)} problem(s) in {path}", file=sys.stderr)
         return 1
+    warnings = plain_language_warnings(path, snapshot.languages, list(snapshot.nodes))
+    for warning in warnings:
+        print(warning)
     pages = len(snapshot.nodes)
     print(f"ok: {pages} pages in {len(snapshot.languages)} languages "
-          f"({', '.join(snapshot.languages)}), version {snapshot.short_version}")
+          f"({', '.join(snapshot.languages)}), version {snapshot.short_version}"
+          + (f"; {len(warnings)} plain-language warning(s)" if warnings else ""))
     return 0
 
 

@@ -49,7 +49,7 @@ def get_page(request: Request, response: Response, repo: RepoDep, page_id: PageI
         return {**_summary(request, page, row), "label": row.label, "text": row.text,
                 "search_phrases": json.loads(row.search), "sources": json.loads(row.sources),
                 "reviewed_on": row.reviewed_on, "reviewed_by": row.reviewed_by,
-                "content_hash": row.content_hash}
+                "recheck_by": row.recheck_by, "content_hash": row.content_hash}
 
 
 @router.get("/{page_id}/revisions", response_model=list[RevisionOut])

@@ -3,8 +3,8 @@
 SQLite runs in WAL mode with ``synchronous=FULL`` so a committed publish survives a power
 cut or a killed process, and write transactions start with ``BEGIN IMMEDIATE`` so two
 writers queue for the lock instead of failing halfway through. Processes opening a new
-store at once take turns (a file lock beside it), so the switch to WAL and the creation
-of the tables never meet.
+store at once take turns (a file lock beside it), so the switch to WAL and the migrations
+never meet.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from api.store.files import private_dir, private_file
-from api.store.models import Base
+from api.store.migrate import migrate
 
 BUSY_TIMEOUT_MS = 15_000
 # Switching a new file to WAL needs a lock SQLite does not wait for; retry this long.
@@ -80,33 +80,22 @@ def _first_open_lock(database: Path) -> Iterator[None]:
 
 
 def open_database(url: str) -> Engine:
-    """Create the engine and the tables if they are missing."""
+    """Create the engine and bring the schema up to date (see ``api.store.migrate``)."""
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         engine = create_engine(url, pool_pre_ping=True)
-        _create_tables(engine)
+        migrate(engine)
         return engine
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
     _sqlite_hooks(engine)
     if not parsed.database or parsed.database == ":memory:":
-        _create_tables(engine)
+        migrate(engine)
         return engine
     database = Path(parsed.database)
     private_dir(database.parent)
     with _first_open_lock(database):
         private_file(database)
-        _create_tables(engine)
+        migrate(engine)
     return engine
 
-
-def _create_tables(engine: Engine) -> None:
-    # Checking for the tables and creating them is one write transaction taken up front:
-    # in SQLite a read that later turns into a write fails at once ("database is locked")
-    # when another process wrote meanwhile, e.g. two `rightsbot token create` on a new store.
-    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
-        Base.metadata.create_all(conn)
-
-
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"

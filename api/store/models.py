@@ -51,6 +51,7 @@ class RevisionRow(Base):
     sources: Mapped[str] = mapped_column(Text)  # JSON list of {title, url}
     reviewed_on: Mapped[str] = mapped_column(String(10))
     reviewed_by: Mapped[str] = mapped_column(Text)
+    recheck_by: Mapped[str | None] = mapped_column(String(10), nullable=True)
     content_hash: Mapped[str] = mapped_column(String(64))
     change_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     rolled_back_from: Mapped[int | None] = mapped_column(Integer, nullable=True)

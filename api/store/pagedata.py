@@ -19,7 +19,7 @@ from bot.content.validate import check_header, check_text, check_tree
 
 from api.errors import FieldProblem
 
-HEADER_KEYS = ("title", "label", "search", "sources", "reviewed_on", "reviewed_by")
+HEADER_KEYS = ("title", "label", "search", "sources", "reviewed_on", "reviewed_by", "recheck_by")
 API_NAMES = {"search": "search_phrases"}
 
 Fields = dict[str, Any]
@@ -32,12 +32,16 @@ def fields_of(page: PageText) -> Fields:
         "search": list(page.search),
         "sources": [{"title": s.title, "url": s.url} for s in page.sources],
         "reviewed_on": page.reviewed_on.isoformat(), "reviewed_by": page.reviewed_by,
+        "recheck_by": page.recheck_by.isoformat() if page.recheck_by else None,
     }
 
 
 def content_hash(fields: Mapping[str, Any]) -> str:
     keys = ("title", "label", "text", "search", "sources", "reviewed_on", "reviewed_by")
-    raw = json.dumps({k: fields.get(k) for k in keys}, ensure_ascii=False, sort_keys=True)
+    data = {k: fields.get(k) for k in keys}
+    if fields.get("recheck_by"):  # only when set, so texts without one keep their hash
+        data["recheck_by"] = str(fields["recheck_by"])
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -68,7 +72,7 @@ def check_fields(
     return PageText(
         id=page_id, lang=lang, title=clean["title"], text=fields["text"], document=document,
         search=clean["search"], sources=clean["sources"], reviewed_on=clean["reviewed_on"],
-        reviewed_by=clean["reviewed_by"], label=clean["label"],
+        reviewed_by=clean["reviewed_by"], label=clean["label"], recheck_by=clean["recheck_by"],
     ), []
 
 

@@ -121,6 +121,7 @@ def revision_fields(row: RevisionRow) -> dict[str, Any]:
         "title": row.title, "label": row.label, "text": row.text,
         "search": json.loads(row.search), "sources": json.loads(row.sources),
         "reviewed_on": row.reviewed_on, "reviewed_by": row.reviewed_by,
+        "recheck_by": row.recheck_by,
     }
 
 
@@ -134,6 +135,7 @@ def add_revision(
         text=fields["text"], search=json.dumps(fields.get("search") or [], ensure_ascii=False),
         sources=json.dumps(fields.get("sources") or [], ensure_ascii=False),
         reviewed_on=str(fields["reviewed_on"]), reviewed_by=fields["reviewed_by"],
+        recheck_by=str(fields["recheck_by"]) if fields.get("recheck_by") else None,
         content_hash=content_hash(fields), change_id=change_id,
         rolled_back_from=rolled_back_from, created_at=now(),
     )

@@ -36,6 +36,7 @@ class PreviewIn(BaseModel):
     text: str = Field(default="", max_length=20_000)
     search_phrases: list[str] = Field(default_factory=list, max_length=200)
     sources: list[SourceIn] = Field(default_factory=list, max_length=50)
+    recheck_by: date | None = None
     parent_id: str | None = Field(default=None, max_length=64)
 
 
@@ -59,6 +60,7 @@ def preview(snapshot: Snapshot, body: PreviewIn, today: date) -> tuple[int, dict
         "title": body.title, "label": body.label, "text": body.text,
         "search": body.search_phrases, "sources": [s.model_dump() for s in body.sources],
         "reviewed_on": today, "reviewed_by": current.reviewed_by if current else "your organisation",
+        "recheck_by": body.recheck_by.isoformat() if body.recheck_by else None,
     }
     problems, clean, document = validate_fields(fields, node.kind, today)
     found = [_problem(field, message, line) for field, line, message in problems]
@@ -68,13 +70,14 @@ def preview(snapshot: Snapshot, body: PreviewIn, today: date) -> tuple[int, dict
         id=body.page_id, lang=body.lang, title=clean["title"] or body.page_id, text=body.text,
         document=document, search=clean["search"], sources=clean["sources"],
         reviewed_on=today, reviewed_by=clean["reviewed_by"], label=clean["label"],
+        recheck_by=clean["recheck_by"],
     )
     nodes = dict(snapshot.nodes)
     nodes[node.id] = node
     texts = dict(snapshot.texts)
     texts[(body.lang, body.page_id)] = page
     draft = Snapshot(snapshot.languages, nodes, texts, snapshot.version)
-    parts: list[Document] = page_parts(draft, body.lang, body.page_id)
+    parts: list[Document] = page_parts(draft, body.lang, body.page_id, today)
     found += [_problem("text", p.message) for p in page_problems(draft, body.lang, body.page_id)]
     return 200, {
         "ok": not found,

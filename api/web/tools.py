@@ -31,8 +31,9 @@ def deep_link(bot_username: str, lang: str, page_id: str) -> str:
 
 
 def translation_status(engine: Engine, today: date) -> dict[str, Any]:
-    """Every page in tree order with, per language, its title and review date, or nothing
-    when the translation is missing; ``stale`` means not checked for over a year."""
+    """Every page in tree order with, per language, its title and review dates, or nothing
+    when the translation is missing; ``stale`` means not checked for over a year,
+    ``overdue`` past the date its time-sensitive facts were to be checked again."""
     snapshot = engine.snapshot
     pages = []
     for node in snapshot.nodes.values():
@@ -41,7 +42,9 @@ def translation_status(engine: Engine, today: date) -> dict[str, Any]:
             text = snapshot.texts.get((lang, node.id))
             if text is not None:
                 texts[lang] = {"title": text.title, "reviewed_on": text.reviewed_on.isoformat(),
-                               "stale": today - text.reviewed_on > STALE_AFTER}
+                               "stale": today - text.reviewed_on > STALE_AFTER,
+                               "recheck_by": text.recheck_by.isoformat() if text.recheck_by else None,
+                               "overdue": text.overdue(today)}
         pages.append({"id": node.id, "kind": node.kind, "parent_id": node.parent, "texts": texts})
     return {"version": snapshot.short_version, "languages": list(snapshot.languages),
             "stale_after_days": STALE_AFTER.days, "pages": pages}

@@ -12,6 +12,7 @@ it with each channel's own limits, keeping room for the longest notice the engin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Callable, Iterable
 
 from bot.channels import weblimits
@@ -43,8 +44,8 @@ class FitProblem:
 
 def screens(snapshot: Snapshot, lang: str, page_id: str) -> list[Reply]:
     """Every screen of a page as the engine answers it, each with a notice in front."""
-    count = len(page_parts(snapshot, lang, page_id))
-    return [page_view(snapshot, lang, page_id, part, notice=_NOTICE_STAND_IN)
+    count = len(page_parts(snapshot, lang, page_id, date.max))
+    return [page_view(snapshot, lang, page_id, part, notice=_NOTICE_STAND_IN, today=date.max)
             for part in range(count)]
 
 

@@ -148,7 +148,7 @@ def parse_page_file(
     return PageText(
         id=page_id, lang=lang, title=clean["title"], text=text, document=document,
         search=clean["search"], sources=clean["sources"], reviewed_on=clean["reviewed_on"],
-        reviewed_by=clean["reviewed_by"], label=clean["label"],
+        reviewed_by=clean["reviewed_by"], label=clean["label"], recheck_by=clean["recheck_by"],
     ), []
 
 

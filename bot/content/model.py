@@ -40,6 +40,10 @@ class Node:
     related: tuple[str, ...] = ()
 
 
+# The reviewer of content no organisation has reviewed yet; shown translated.
+EDITORS = "rightsbot editors"
+
+
 @dataclass(frozen=True)
 class PageText:
     """One page in one language."""
@@ -54,6 +58,11 @@ class PageText:
     reviewed_on: date
     reviewed_by: str
     label: str | None = None
+    recheck_by: date | None = None  # time-sensitive facts must be checked again by then
+
+    def overdue(self, today: date) -> bool:
+        """Past its recheck date: readers are told the facts may be out of date."""
+        return self.recheck_by is not None and today > self.recheck_by
 
     @property
     def button_label(self) -> str:
@@ -110,6 +119,8 @@ def _version_of(
         "texts": [
             [t.lang, t.id, t.title, t.label, t.text, t.search,
              [[s.title, s.url] for s in t.sources], t.reviewed_on.isoformat(), t.reviewed_by]
+            # a recheck date only when set: versions of content without one stay as they were
+            + ([t.recheck_by.isoformat()] if t.recheck_by else [])
             for _, t in sorted(texts.items())
         ],
     }

@@ -17,7 +17,7 @@ from bot.content.parts import BLOCK_LIMIT, rendered_size
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 32
-FIELDS = {"title", "label", "search", "sources", "reviewed_on", "reviewed_by"}
+FIELDS = {"title", "label", "search", "sources", "reviewed_on", "reviewed_by", "recheck_by"}
 NEEDS_SOURCES = {"page", "card", "emergency"}
 TITLE_MAX = 120
 LABEL_MAX = 40
@@ -90,6 +90,7 @@ def check_header(
     elif today and reviewed_on > today:
         problems.append((line_of("reviewed_on"), "reviewed_on is in the future"))
     clean["reviewed_on"] = reviewed_on
+    clean["recheck_by"] = _check_recheck_by(header.get("recheck_by"), reviewed_on, line_of, problems)
 
     reviewed_by = header.get("reviewed_by")
     if not isinstance(reviewed_by, str) or not reviewed_by.strip():
@@ -100,6 +101,29 @@ def check_header(
     clean["reviewed_by"] = reviewed_by.strip() if isinstance(reviewed_by, str) else ""
     problems += field_problems(header, line_of)
     return problems, clean
+
+
+def _check_recheck_by(
+    value: Any, reviewed_on: date | None, line_of: LineOf, problems: list[tuple[int, str]]
+) -> date | None:
+    """Optional; when given, a date after ``reviewed_on``. A date already past is not an
+    error (the page is overdue, which ``content status`` reports), so content never stops
+    loading because time went by."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            pass
+    if not isinstance(value, date):
+        problems.append((line_of("recheck_by"), "recheck_by is not a date (YYYY-MM-DD)"))
+        return None
+    if reviewed_on and value <= reviewed_on:
+        problems.append((line_of("recheck_by"), f"recheck_by ({value}) must come after the review "
+                         f"date ({reviewed_on}): give a new date to check again, or remove it"))
+        return None
+    return value
 
 
 def _check_sources(

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 MAX_BYTES = 64
-OPS = {"o", "l", "L", "h", "p"}
 _PATTERN = re.compile(
     r"^(?P<op>[olLhp]):(?P<page>[a-z0-9-]{0,32}):(?P<lang>[a-z]{2,3}):"
     r"(?P<version>[0-9a-f]{6}):(?P<part>\d{1,2})$"

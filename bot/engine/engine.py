@@ -1,6 +1,7 @@
 """The conversation state machine: ``handle(state, event) -> (state, reply)``.
 
-It is pure: no I/O, no clock, no channel imports. Buttons carry everything needed to
+It is pure: no I/O, no channel imports, and the date (which decides whether a page is past
+its recheck date) comes from a function it is given. Buttons carry everything needed to
 answer them (see :mod:`bot.engine.actions`), so the only state is the reader's language.
 Anything a client can send, forged button data included, gets a helpful reply.
 """
@@ -8,7 +9,8 @@ Anything a client can send, forged button data included, gets a helpful reply.
 from __future__ import annotations
 
 import logging
-from typing import Protocol
+from datetime import date
+from typing import Callable, Protocol
 
 from bot.content.model import EMERGENCY_ID, ROOT_ID, Snapshot
 from bot.engine import events as ev
@@ -33,9 +35,11 @@ class ContentSource(Protocol):
 
 
 class Engine:
-    def __init__(self, content: ContentSource, searcher: Searcher | None = None) -> None:
+    def __init__(self, content: ContentSource, searcher: Searcher | None = None,
+                 today: Callable[[], date] = date.today) -> None:
         self.content = content
         self.searcher = searcher or Searcher()
+        self.today = today
         prepare_with = getattr(content, "prepare_with", None)
         if prepare_with is not None:  # build each new snapshot's search index before it is served
             prepare_with(self.searcher.index)
@@ -112,7 +116,7 @@ class Engine:
             _ = gettext(lang)
             notice = _("That page is no longer available. Here is the main menu.")
             return page_view(snapshot, lang, ROOT_ID, notice=notice)
-        return page_view(snapshot, lang, page_id, part, notice)
+        return page_view(snapshot, lang, page_id, part, notice, today=self.today())
 
     def _start(self, snapshot: Snapshot, state: State, payload: str | None) -> tuple[State, Reply]:
         """/start, with an optional deep link ``PAGE`` or ``LANG_PAGE``."""
@@ -157,7 +161,7 @@ class Engine:
         usable = [h.page_id for h in result.hits if (lang, h.page_id) in snapshot.texts]
         if result.danger or (result.confident and usable):
             best = EMERGENCY_ID if result.danger else usable[0]
-            reply = page_view(snapshot, lang, best)
+            reply = page_view(snapshot, lang, best, today=self.today())
             shown = {b.action for b in reply.all_buttons}
             others = [p for p in usable if p != best and open_action(snapshot, lang, p) not in shown]
             extra = tuple((page_button(snapshot, lang, p, "→ "),) for p in others[:OTHER_ANSWERS])

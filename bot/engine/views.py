@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.content.markup import Block, Document, Emph, Link, Paragraph, Strong, Text
-from bot.content.model import EMERGENCY_ID, ROOT_ID, Snapshot
+from bot.content.model import EDITORS, EMERGENCY_ID, ROOT_ID, PageText, Snapshot
 from bot.content.parts import pack
 from bot.engine.actions import Action
 from bot.engine.reply import Button, Reply
@@ -59,17 +61,38 @@ def provenance(snapshot: Snapshot, lang: str, page_id: str) -> list[Block]:
             inlines.append(Link((Text(source.title),), source.url))
         blocks.append(Paragraph((Emph(tuple(inlines)),)))
     checked = _("Checked by {organisation} on {date}.").format(
-        organisation=page.reviewed_by, date=format_date(page.reviewed_on, lang)
+        organisation=reviewer_name(page.reviewed_by, lang), date=format_date(page.reviewed_on, lang)
     )
     blocks.append(paragraph(checked, Emph))
     return blocks
 
 
-def page_parts(snapshot: Snapshot, lang: str, page_id: str) -> list[Document]:
-    """A page split into screens; the provenance closes the last one."""
+def reviewer_name(reviewed_by: str, lang: str) -> str:
+    """The reviewer as the reader's language says it: the house editors are translated, an
+    organisation that reviewed the page through the API keeps its own name."""
+    _ = gettext(lang)
+    return _("the rightsbot editors") if reviewed_by == EDITORS else reviewed_by
+
+
+def overdue_notice(page: PageText, lang: str, today: date | None) -> Paragraph | None:
+    """A warning for a page whose time-sensitive facts were due to be checked again."""
+    if today is None or page.recheck_by is None or not page.overdue(today):
+        return None
+    _ = gettext(lang)
+    return paragraph("⚠ " + _(
+        "This information may be out of date: it should have been checked again by {date}. "
+        "Before you act on it, ask one of the organisations named on this page."
+    ).format(date=format_date(page.recheck_by, lang)), Emph)
+
+
+def page_parts(snapshot: Snapshot, lang: str, page_id: str, today: date | None = None) -> list[Document]:
+    """A page split into screens; the provenance closes the last one. With ``today``, a page
+    past its recheck date opens with a warning (``date.max`` shows it for every page that
+    has a recheck date, as the size checks need)."""
     _ = gettext(lang)
     page = snapshot.text(lang, page_id)
-    body: list[Block] = list(page.document)
+    warning = overdue_notice(page, lang, today)
+    body: list[Block] = ([warning] if warning else []) + list(page.document)
     node = snapshot.nodes[page_id]
     if node.kind == "card" and lang != "nl" and ("nl", page_id) in snapshot.texts:
         body.append(paragraph(_("In Dutch, to show:"), Strong))
@@ -84,10 +107,11 @@ def page_parts(snapshot: Snapshot, lang: str, page_id: str) -> list[Document]:
 
 
 def page_view(
-    snapshot: Snapshot, lang: str, page_id: str, part: int = 0, notice: str | None = None
+    snapshot: Snapshot, lang: str, page_id: str, part: int = 0, notice: str | None = None,
+    today: date | None = None,
 ) -> Reply:
     _ = gettext(lang)
-    parts = page_parts(snapshot, lang, page_id)
+    parts = page_parts(snapshot, lang, page_id, today)
     part = min(max(part, 0), len(parts) - 1)
     node = snapshot.nodes[page_id]
     rows: list[tuple[Button, ...]] = []

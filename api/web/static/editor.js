@@ -74,7 +74,8 @@
     const lang = state.lang;
     const depth = {};
     const rows = [];
-    let missing = 0, stale = 0;
+    let missing = 0, stale = 0, overdue = 0;
+    const late = [];
     for (const page of body.pages) {
       depth[page.id] = page.parent_id ? (depth[page.parent_id] || 0) + 1 : 0;
       const text = page.texts[lang];
@@ -87,14 +88,18 @@
       row.append(cell, el("td", text ? {} : { class: "muted" }, text ? text.title : (other ? other.title : "")));
       const status = el("td");
       if (!text) { status.append(el("span", { class: "badge missing" }, "missing")); missing++; }
-      else if (text.stale) {
+      else if (text.overdue) {
+        status.append(el("span", { class: "badge stale" }, `overdue: check again by ${text.recheck_by}`)); overdue++;
+      } else if (text.stale) {
         status.append(el("span", { class: "badge stale" }, `stale: checked ${text.reviewed_on}`)); stale++;
       } else status.append(el("span", { class: "badge ok" }, `checked ${text.reviewed_on}`));
       row.append(status);
-      rows.push(row);
+      (text && text.overdue ? late : rows).push(row);
     }
-    $("pages").tBodies[0].replaceChildren(...rows);
-    say("status-summary", `${body.pages.length} pages: ${missing} missing, ${stale} stale in ${lang}`);
+    // Overdue pages first: readers of those pages are being told the facts may be out of date.
+    $("pages").tBodies[0].replaceChildren(...late, ...rows);
+    say("status-summary",
+      `${body.pages.length} pages: ${overdue} overdue, ${missing} missing, ${stale} stale in ${lang}`);
   }
 
   // Editing one page in one language.
@@ -122,6 +127,7 @@
     $("f-text").value = page ? page.text : "";
     $("f-search").value = page ? page.search_phrases.join("\n") : "";
     $("f-sources").value = page ? page.sources.map((s) => `${s.title} | ${s.url}`).join("\n") : "";
+    $("f-recheck").value = page && page.recheck_by ? page.recheck_by : "";
     await Promise.all([refreshPreview(), showLinks(id, lang), showHistory(id, lang)]);
   }
 
@@ -138,6 +144,7 @@
       text: $("f-text").value,
       search_phrases: $("f-search").value.split("\n").map((s) => s.trim()).filter(Boolean),
       sources,
+      recheck_by: $("f-recheck").value || null,
     };
   }
 

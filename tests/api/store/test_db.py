@@ -130,3 +130,56 @@ def test_a_first_start_serves_what_a_later_start_reads_back(tmp_path) -> None:  
     first = load_snapshot(repo, content)  # imports the folder
     again = load_snapshot(repo, content)  # reads the store back
     assert first.version == again.version and first.lexicon == again.lexicon
+
+
+def test_postgres_migrations_run_once_under_concurrent_starts(postgres_server: str) -> None:
+    """Four processes' worth of starts on one new database: the advisory lock lets one make
+    the schema and the others find it at the newest revision."""
+    import psycopg
+    from concurrent.futures import ThreadPoolExecutor
+
+    from api.store.migrate import HEAD
+
+    name = "m" + uuid.uuid4().hex[:12]
+    with psycopg.connect(postgres_server + "/postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    url = f"{postgres_server}/{name}"
+
+    def start(_: int) -> str:
+        engine = open_database(url)
+        try:
+            with engine.connect() as conn:
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        finally:
+            engine.dispose()
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(start, range(4))) == [HEAD] * 4
+
+
+def test_postgres_store_at_the_first_revision_is_upgraded(postgres_server: str) -> None:
+    import psycopg
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, inspect
+
+    from api.store.migrate import HEAD, SCRIPTS
+
+    name = "u" + uuid.uuid4().hex[:12]
+    with psycopg.connect(postgres_server + "/postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    url = normalise_url(f"{postgres_server}/{name}")
+    old = create_engine(url)
+    with old.begin() as conn:
+        config = Config()
+        config.set_main_option("script_location", str(SCRIPTS))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(text("INSERT INTO meta (key, value) VALUES ('languages', '[\"en\"]')"))
+    old.dispose()
+    engine = open_database(url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
+        assert "recheck_by" in {c["name"] for c in inspect(conn).get_columns("revisions")}
+        assert conn.execute(text("SELECT value FROM meta WHERE key = 'languages'")).scalar() == '["en"]'
+    engine.dispose()
