@@ -20,7 +20,7 @@ from bot.engine.views import simple_action
 from bot.i18n import from_accept_language, negotiate
 from bot.settings import get_settings
 
-from api.web.assets import ASSETS, IMMUTABLE, STATIC_DIR
+from api.web.assets import ASSETS, IMMUTABLE
 from api.web.chat import ChatRequest, RecordView, answer, reply_json, to_event
 from api.web.editor_page import editor_data, editor_page
 from api.web.handoff import Handoff

@@ -1,22 +1,16 @@
-"""Helpers of the accessibility tests: axe-core (its script ships in the
-axe-playwright-python package, so nothing is downloaded), a keyboard walk that looks for
-focus hidden under a sticky bar, and how much of the screen the bars leave free."""
+"""Helpers of the chat's accessibility tests: axe-core's findings per page state (through
+:mod:`tests.web.axe`), a keyboard walk that looks for focus hidden under a sticky bar, and
+how much of the screen the bars leave free."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
-from axe_playwright_python.sync_playwright import Axe
-
 from tests.figures import ARTIFACTS
+from tests.web.axe import counts, run_axe
 
-# WCAG 2.0, 2.1 and 2.2 A and AA, plus axe's best practices (landmarks, headings).
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-IMPACTS = ("critical", "serious", "moderate", "minor")
 AXE_RESULTS: dict[str, Any] = {}
-_axe = Axe()
 
 # Everything that stays on screen while the page scrolls (sticky or fixed), and how it
 # overlaps a rectangle; shared by the keyboard walk and the free-space measure.
@@ -60,19 +54,17 @@ _FREE_JS = "() => {" + _STICKY_JS + """
 def axe(tab, state: str) -> dict[str, int]:
     """Run axe-core on what the tab shows; violations counted per element by impact, as
     an audit reports them. Every result is kept in test-artifacts/axe-results.json."""
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    violations = _axe.run(tab, options=options).response["violations"]
-    counts = Counter({impact: 0 for impact in IMPACTS})
-    for violation in violations:
-        counts[violation["impact"]] += len(violation["nodes"])
+    results = run_axe(tab)
+    found = counts(results)
     AXE_RESULTS[state] = {
-        "counts": dict(counts),
+        "counts": found,
         "violations": [{"rule": v["id"], "impact": v["impact"],
-                        "elements": [", ".join(n["target"]) for n in v["nodes"]]} for v in violations],
+                        "elements": [", ".join(n["target"]) for n in v["nodes"]]}
+                       for v in results["violations"]],
     }
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "axe-results.json").write_text(json.dumps(AXE_RESULTS, indent=2, ensure_ascii=False))
-    return dict(counts)
+    return found
 
 
 def keyboard_walk(tab, first: str = "#leave", limit: int = 250) -> list[dict[str, Any]]:
