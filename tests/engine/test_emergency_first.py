@@ -14,9 +14,11 @@ from bot.engine.views import emergency_first, page_parts
 
 
 def to_emergency(reply) -> list[int]:  # noqa: ANN001
-    """Positions (in reading order) of the buttons that open the emergency page."""
+    """Positions (in reading order) of the buttons that open the emergency page from
+    elsewhere (paging through the emergency page itself does not count)."""
     return [i for i, b in enumerate(reply.all_buttons)
-            if (a := decode(b.action)) and a.op == "o" and a.page == EMERGENCY_ID]
+            if (a := decode(b.action)) and a.op == "o" and a.page == EMERGENCY_ID
+            and reply.page_id != EMERGENCY_ID]
 
 
 def first_is_sos(reply) -> bool:  # noqa: ANN001

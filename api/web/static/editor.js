@@ -10,6 +10,9 @@
   const views = ["pages-view", "edit-view", "review-view"];
   const state = { lang: null, languages: [], current: null, change: null, previewTimer: null, previewSeq: 0 };
 
+  // A date that never breaks over two lines in a narrow column (non-breaking hyphens).
+  const day = (iso) => String(iso).replace(/-/g, "\u2011");
+
   // An element with attributes and content (text or other elements).
   function el(tag, attrs, ...content) {
     const node = document.createElement(tag);
@@ -102,12 +105,12 @@
       const status = el("td");
       if (!page_text) { status.append(el("span", { class: "badge missing" }, t("pages.missing"))); missing++; }
       else if (page_text.overdue) {
-        status.append(el("span", { class: "badge stale" }, t("pages.overdue", { date: page_text.recheck_by })));
+        status.append(el("span", { class: "badge stale" }, t("pages.overdue", { date: day(page_text.recheck_by) })));
         overdue++;
       } else if (page_text.stale) {
-        status.append(el("span", { class: "badge stale" }, t("pages.stale", { date: page_text.reviewed_on })));
+        status.append(el("span", { class: "badge stale" }, t("pages.stale", { date: day(page_text.reviewed_on) })));
         stale++;
-      } else status.append(el("span", { class: "badge ok" }, t("pages.checked", { date: page_text.reviewed_on })));
+      } else status.append(el("span", { class: "badge ok" }, t("pages.checked", { date: day(page_text.reviewed_on) })));
       row.append(status);
       (page_text && page_text.overdue ? late : rows).push(row);
     }
