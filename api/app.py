@@ -16,6 +16,7 @@ import time
 from typing import Any, AsyncIterator, Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
+from starlette.middleware.gzip import GZipMiddleware
 from sqlalchemy.exc import OperationalError
 
 from bot.content.holder import ContentHolder
@@ -41,6 +42,7 @@ from api.web.offload import EngineRunner
 log = logging.getLogger("api")
 API_PREFIX = "/api/v1"
 FLUSH_SECONDS = 60.0
+GZIP_MIN_BYTES = 500
 
 
 async def _maybe_await(value: Any) -> Any:
@@ -133,6 +135,8 @@ def create_app(
     app.add_middleware(BodyLimit)
     app.add_middleware(RateLimit, chat=config.rate_chat, api=config.rate_api, header=config.client_header)
     app.add_middleware(SecurityHeaders, hsts=config.hsts)
+    # Text answers (pages, scripts, JSON) shrink to a third: readers are often on prepaid data.
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=9)
     return app
 
 

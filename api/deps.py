@@ -8,6 +8,8 @@ from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from bot.i18n import N_
+
 from api.auth import Principal, Throttle, lookup
 from api.clients import client_key
 from api.errors import ApiError
@@ -39,22 +41,26 @@ async def current_principal(
 ) -> Principal:
     """The caller's token, or 401; failed attempts are slowed down, then refused (429)."""
     if credentials is None or not credentials.credentials:
-        raise ApiError(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+        raise ApiError(401, N_("a bearer token is required"), headers={"WWW-Authenticate": "Bearer"})
     principal = await run_in_threadpool(_find, request.app.state.repo, credentials.credentials)
     if principal is not None:
         return principal
     throttle: Throttle = request.app.state.throttle
     client = client_key(request.scope, request.app.state.api_settings.client_header)
     if throttle.blocked(client):
-        raise ApiError(429, "too many failed logins; try again later", headers={"Retry-After": "60"})
+        raise ApiError(429, N_("too many failed logins; try again later"),
+                       headers={"Retry-After": "60"})
     await throttle.failed(client)
-    raise ApiError(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+    raise ApiError(401, N_("a valid bearer token is required"),
+                   headers={"WWW-Authenticate": "Bearer"})
 
 
 def require(*roles: str) -> Callable[..., Awaitable[Principal]]:
     async def check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
         if principal.role not in roles:
-            raise ApiError(403, f"this needs the role {' or '.join(roles)}")
+            needed = roles[0] if len(roles) == 1 else N_("{first} or {second}", first=roles[0],
+                                                         second=roles[1])
+            raise ApiError(403, N_("this needs the role {roles}", roles=needed))
         return principal
     return check
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
+from bot.i18n import N_, from_accept_language, say
+
 
 @dataclass(frozen=True)
 class FieldProblem:
@@ -30,22 +32,34 @@ class ApiError(Exception):
         self.headers = headers
 
 
+_NOT_FOUND = {"change": N_("change not found"), "revision": N_("revision not found"),
+              "page": N_("page not found")}
+
+
 def not_found(what: str) -> ApiError:
-    return ApiError(404, f"{what} not found")
+    return ApiError(404, _NOT_FOUND.get(what) or f"{what} not found")
 
 
 def unprocessable(problems: list[FieldProblem]) -> ApiError:
     return ApiError(422, "; ".join(f"{p.field}: {p.message}" for p in problems), problems)
 
 
-async def api_error_handler(_request: Request, exc: Exception) -> JSONResponse:
+def reader_language(request: Request) -> str:
+    """The language to explain a refusal in: what the client asks for (the editor sends its
+    own), English when it asks for nothing we have."""
+    return from_accept_language(request.headers.get("accept-language"))
+
+
+async def api_error_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
+    lang = reader_language(request)
     if exc.problems:
         detail: object = [
-            {"loc": ["body", p.field], "msg": p.message, "type": "content"} for p in exc.problems
+            {"loc": ["body", p.field], "msg": say(p.message, lang), "type": "content"}
+            for p in exc.problems
         ]
     else:
-        detail = exc.message
+        detail = say(exc.message, lang)
     return JSONResponse({"detail": detail}, status_code=exc.status, headers=exc.headers)
 
 
@@ -62,11 +76,13 @@ def store_fault(exc: Exception) -> ApiError | None:
     orig = getattr(exc, "orig", None) or exc
     text, code = str(orig).lower(), getattr(orig, "sqlstate", None)
     if code in _PG_FULL or any(m in text for m in _FULL):
-        return ApiError(507, "the server's disk is full, so nothing was saved and the published "
-                             "content is unchanged; ask the operator to free space, then try again")
+        return ApiError(507, N_("the server's disk is full, so nothing was saved and the "
+                                "published content is unchanged; ask the operator to free space, "
+                                "then try again"))
     if code in _PG_BUSY or any(m in text for m in _BUSY):
-        return ApiError(503, "the store is busy (a backup or another write holds it), so nothing "
-                             "was saved; try again in a minute", headers={"Retry-After": "30"})
+        return ApiError(503, N_("the store is busy (a backup or another write holds it), so "
+                                "nothing was saved; try again in a minute"),
+                        headers={"Retry-After": "30"})
     return None
 
 

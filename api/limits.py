@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any, Awaitable, Callable
 
+from bot.i18n import N_, say, scope_language
+
 Scope = dict[str, Any]
 Message = dict[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -31,7 +33,7 @@ class BodyLimit:
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await _refuse(send, self.limit)
+            await _refuse(send, self.limit, scope_language(scope))
             return
         seen = 0
         started = False
@@ -56,7 +58,7 @@ class BodyLimit:
                     return
                 started = True
                 if exceeded:
-                    await _refuse(send, self.limit)
+                    await _refuse(send, self.limit, scope_language(scope))
                     return
             elif exceeded:
                 return
@@ -66,11 +68,12 @@ class BodyLimit:
             await self.app(scope, limited_receive, tracking_send)
         except BodyTooLarge:
             if not started:
-                await _refuse(send, self.limit)
+                await _refuse(send, self.limit, scope_language(scope))
 
 
-async def _refuse(send: Send, limit: int) -> None:
-    body = json.dumps({"detail": f"the request body is over {limit} bytes"}).encode()
+async def _refuse(send: Send, limit: int, lang: str) -> None:
+    why = N_("the request body is over {limit} bytes", limit=limit)
+    body = json.dumps({"detail": say(why, lang)}, ensure_ascii=False).encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})

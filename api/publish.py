@@ -24,6 +24,7 @@ from bot.content.loader import read_lexicon
 from bot.content.lexicon import EMPTY_LEXICON, LEXICON_FILE, Lexicon, parse_lexicon
 from bot.content.holder import ContentHolder
 from bot.content.model import PageText, Snapshot
+from bot.i18n import N_
 
 from api.errors import ApiError, FieldProblem, unprocessable
 from api.store import repository as rp
@@ -86,7 +87,9 @@ def sync_lexicon(repo: Repository, lexicon: Lexicon) -> bool:
 
 @lru_cache(maxsize=4096)
 def _parse_cached(page_id: str, lang: str, kind: str, digest: str, raw: str) -> tuple[PageText | None, list[Any]]:
-    return check_fields(page_id, lang, kind, json.loads(raw))
+    # Published text is served as it was published: a phone number written before numbers
+    # had to be links stays plain text (an upgrade never stops a store from starting).
+    return check_fields(page_id, lang, kind, json.loads(raw), phone_links=False)
 
 
 def _parsed(row: RevisionRow, kind: str) -> tuple[PageText | None, list[Any]]:
@@ -165,7 +168,7 @@ class Publisher:
                 with self.repo.write() as s:
                     result, snapshot = work(s)
             except IntegrityError as exc:
-                raise ApiError(409, "the page was changed by someone else at the same time") from exc
+                raise ApiError(409, N_("the page was changed by someone else at the same time")) from exc
             if snapshot is not None:
                 self.holder.swap(snapshot)
                 log.info("published snapshot %s", snapshot.short_version)
@@ -179,9 +182,12 @@ class Publisher:
         current = rp.latest(s, page_id, lang)
         number = current.number if current else 0
         if number != base:
-            raise ApiError(409, f"the page changed since this edit started (revision {base}, now {number}); "
-                                "start again from the current text")
-        page, problems = check_fields(page_id, lang, kind, fields)
+            raise ApiError(409, N_("the page changed since this edit started (revision {base}, now "
+                                   "{number}); start again from the current text",
+                                   base=base, number=number))
+        # A rollback brings back text that was published before, as it was.
+        page, problems = check_fields(page_id, lang, kind, fields,
+                                      phone_links=rolled_back_from is None)
         if problems:
             raise unprocessable(problems)
         assert page is not None
@@ -190,6 +196,6 @@ class Publisher:
             raise unprocessable(problems)
         misfits = fit_problems(snapshot, affected_pages(snapshot, page_id))
         if misfits:  # rendered as each channel sends it, the page would be refused
-            raise unprocessable([FieldProblem("text", str(p)) for p in misfits])
+            raise unprocessable([FieldProblem("text", p.described) for p in misfits])
         row = rp.add_revision(s, page_id, lang, number + 1, fields, change_id, rolled_back_from)
         return row, snapshot

@@ -15,6 +15,8 @@ import time
 from collections import OrderedDict
 from typing import Any, Awaitable, Callable
 
+from bot.i18n import N_, say, scope_language
+
 from api.clients import client_key
 
 Scope = dict[str, Any]
@@ -76,13 +78,14 @@ class RateLimit:
         if kind is not None:
             wait = self.buckets[kind].take(client_key(scope, self.header))
             if wait > 0:
-                await _too_many(send, math.ceil(wait))
+                await _too_many(send, math.ceil(wait), scope_language(scope))
                 return
         await self.app(scope, receive, send)
 
 
-async def _too_many(send: Send, retry_after: int) -> None:
-    body = json.dumps({"detail": f"too many requests from your address; try again in {retry_after} s"}).encode()
+async def _too_many(send: Send, retry_after: int, lang: str) -> None:
+    why = N_("too many requests from your address; try again in {seconds} s", seconds=retry_after)
+    body = json.dumps({"detail": say(why, lang)}, ensure_ascii=False).encode()
     await send({"type": "http.response.start", "status": 429, "headers": [
         (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
         (b"retry-after", str(retry_after).encode()), (b"cache-control", b"no-store"),

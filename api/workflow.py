@@ -19,6 +19,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.i18n import N_
+
 from api.auth import Principal
 from api.errors import ApiError, FieldProblem, not_found, unprocessable
 from api.publish import Publisher
@@ -47,28 +49,32 @@ def _same_text(a: dict[str, Any], b: dict[str, Any]) -> bool:
 def _base_for(s: Session, body: ChangeIn, if_match: str | None, if_none_match: str | None
               ) -> tuple[PageRow | None, RevisionRow | None]:
     if body.lang not in rp.languages(s):
-        raise unprocessable([FieldProblem("lang", f"unknown language {body.lang!r}")])
+        raise unprocessable([FieldProblem("lang", N_("unknown language {lang!r}", lang=body.lang))])
     page = s.get(PageRow, body.page_id)
     current = rp.latest(s, body.page_id, body.lang) if page else None
     if current is not None:
         if if_match is None:
-            raise ApiError(428, "If-Match is required: send the ETag of the page your edit started from")
+            raise ApiError(428, N_("If-Match is required: send the ETag of the page your edit "
+                                   "started from"))
         if if_match.strip() != etag(current):
-            raise ApiError(412, "the page changed since your edit started (If-Match is stale); "
-                                "read it again and redo the edit")
+            raise ApiError(412, N_("the page changed since your edit started (If-Match is stale); "
+                                   "read it again and redo the edit"))
     else:
         if if_match is not None:
-            raise ApiError(412, "the page has no text in this language yet; send If-None-Match: * instead")
+            raise ApiError(412, N_("the page has no text in this language yet; send "
+                                   "If-None-Match: * instead"))
         if (if_none_match or "").strip() != "*":
-            raise ApiError(428, "If-None-Match: * is required to write a page that has no text yet")
+            raise ApiError(428, N_("If-None-Match: * is required to write a page that has no "
+                                   "text yet"))
     if page is not None and body.parent_id not in (None, page.parent_id):
-        raise unprocessable([FieldProblem("parent_id", "only a new page can be given a parent")])
+        raise unprocessable([FieldProblem("parent_id", N_("only a new page can be given a parent"))])
     if page is None:
         parent = s.get(PageRow, body.parent_id) if body.parent_id else None
         if body.parent_id is None:
-            raise unprocessable([FieldProblem("parent_id", "a new page needs a parent_id")])
+            raise unprocessable([FieldProblem("parent_id", N_("a new page needs a parent_id"))])
         if parent is None or parent.kind not in PARENT_KINDS:
-            raise unprocessable([FieldProblem("parent_id", "the parent must be an existing topic or home")])
+            raise unprocessable([FieldProblem("parent_id",
+                                              N_("the parent must be an existing topic or home"))])
     return page, current
 
 
@@ -81,8 +87,8 @@ def create_change(repo: Repository, who: Principal, body: ChangeIn,
                   if_match: str | None, if_none_match: str | None, max_open: int = 50) -> ChangeRow:
     with repo.write() as s:
         if rp.open_changes(s, who.token_id) >= max_open:
-            raise ApiError(429, f"you have {max_open} open changes; submit, or ask a reviewer to "
-                                "reject, some of them before writing more")
+            raise ApiError(429, N_("you have {count} open changes; submit, or ask a reviewer to "
+                                   "reject, some of them before writing more", count=max_open))
         page, current = _base_for(s, body, if_match, if_none_match)
         fields = rp.revision_fields(current) if current else {"label": None, "search": [], "sources": []}
         for name, key in BODY_FIELDS:
@@ -100,7 +106,7 @@ def create_change(repo: Repository, who: Principal, body: ChangeIn,
         if problems:
             raise unprocessable(problems)
         if current and _same_text(fields, rp.revision_fields(current)):
-            raise unprocessable([FieldProblem("text", "the change changes nothing")])
+            raise unprocessable([FieldProblem("text", N_("the change changes nothing"))])
         if page is None:
             fields["parent_id"] = body.parent_id
         stamp = now()
@@ -139,9 +145,10 @@ def submit(repo: Repository, who: Principal, change_id: int) -> ChangeRow:
     with repo.write() as s:
         row = visible(rp.change(s, change_id), who)
         if not same_org(row.author_org, who.org):
-            raise ApiError(403, "only the author's organisation can submit this change")
+            raise ApiError(403, N_("only the author's organisation can submit this change"))
         if row.status != "draft":
-            raise ApiError(409, f"only a draft can be submitted; this change is {row.status}")
+            raise ApiError(409, N_("only a draft can be submitted; this change is {status}",
+                                   status=N_(row.status)))
         row.status, row.updated_at = "submitted", now()
         rp.audit(s, "change.submit", who.org, who.role, change_id=row.id, page_id=row.page_id,
                  lang=row.lang, content_hash=row.content_hash)
@@ -151,14 +158,16 @@ def submit(repo: Repository, who: Principal, change_id: int) -> ChangeRow:
 
 def _check_reviewer(s: Session, row: ChangeRow, who: Principal, allow_same_org: bool) -> None:
     if row.author_token == who.token_id:
-        raise ApiError(403, "a second person must approve: the author cannot approve their own change")
+        raise ApiError(403, N_("a second person must approve: the author cannot approve their "
+                               "own change"))
     if not allow_same_org and same_org(row.author_org, who.org):
-        raise ApiError(403, "a reviewer of another organisation must approve this change: "
-                            "your organisation wrote it")
+        raise ApiError(403, N_("a reviewer of another organisation must approve this change: "
+                               "your organisation wrote it"))
     author = s.get(TokenRow, row.author_token)
     if author is None or author.revoked_at is not None:
-        raise ApiError(409, "the token that wrote this change was revoked, so it can no longer be "
-                            "approved; reject it, and write it again if it is still wanted")
+        raise ApiError(409, N_("the token that wrote this change was revoked, so it can no "
+                               "longer be approved; reject it, and write it again if it is still "
+                               "wanted"))
 
 
 def approve(publisher: Publisher, who: Principal, change_id: int, allow_same_org: bool = False) -> ChangeRow:
@@ -166,7 +175,8 @@ def approve(publisher: Publisher, who: Principal, change_id: int, allow_same_org
         row = visible(rp.change(s, change_id), who)
         _check_reviewer(s, row, who, allow_same_org)
         if row.status != "submitted":
-            raise ApiError(409, f"only a submitted change can be approved; this change is {row.status}")
+            raise ApiError(409, N_("only a submitted change can be approved; this change is "
+                                   "{status}", status=N_(row.status)))
         fields = json.loads(row.fields)
         parent_id = fields.pop("parent_id", None)
         fields["reviewed_on"] = date.today().isoformat()
@@ -175,10 +185,10 @@ def approve(publisher: Publisher, who: Principal, change_id: int, allow_same_org
         if page is None:
             parent = s.get(PageRow, parent_id) if parent_id else None
             if parent is None or parent.kind not in PARENT_KINDS:
-                raise ApiError(409, "the parent of this new page no longer exists")
+                raise ApiError(409, N_("the parent of this new page no longer exists"))
             page = rp.add_page(s, row.page_id, NEW_PAGE_KIND, parent_id, [])
         elif parent_id not in (None, page.parent_id):
-            raise ApiError(409, "this page was created meanwhile under another parent")
+            raise ApiError(409, N_("this page was created meanwhile under another parent"))
         revision, snapshot = publisher.stage(s, row.page_id, row.lang, page.kind, fields,
                                              row.base_revision, change_id=row.id)
         row.status, row.updated_at = "approved", now()
@@ -196,7 +206,8 @@ def reject(repo: Repository, who: Principal, change_id: int, reason: str) -> Cha
     with repo.write() as s:
         row = visible(rp.change(s, change_id), who)
         if row.status not in ("draft", "submitted"):
-            raise ApiError(409, f"only an open change can be rejected; this change is {row.status}")
+            raise ApiError(409, N_("only an open change can be rejected; this change is {status}",
+                                   status=N_(row.status)))
         row.status, row.reason, row.updated_at = "rejected", reason, now()
         row.reviewer_token, row.reviewer_org = who.token_id, who.org
         rp.audit(s, "change.reject", who.org, who.role, change_id=row.id, page_id=row.page_id,
@@ -213,14 +224,17 @@ def rollback(publisher: Publisher, who: Principal, page_id: str, lang: str, numb
         if page is None or old is None or current is None:
             raise not_found("revision")
         if current.number == number:
-            raise ApiError(409, f"revision {number} is already the published one")
+            raise ApiError(409, N_("revision {number} is already the published one",
+                                   number=number))
         if current.rolled_back_from is not None:
-            raise ApiError(409, f"revision {current.number} is itself a rollback; to publish other "
-                                "text, propose it as a change so another organisation reviews it")
+            raise ApiError(409, N_("revision {number} is itself a rollback; to publish other "
+                                   "text, propose it as a change so another organisation "
+                                   "reviews it", number=current.number))
         if number != current.number - 1:
-            raise ApiError(409, f"a rollback can only undo the latest publish (back to revision "
-                                f"{current.number - 1}); to publish older text, propose it as a "
-                                "change so another organisation reviews it")
+            raise ApiError(409, N_("a rollback can only undo the latest publish (back to "
+                                   "revision {number}); to publish older text, propose it as a "
+                                   "change so another organisation reviews it",
+                                   number=current.number - 1))
         revision, snapshot = publisher.stage(s, page_id, lang, page.kind, rp.revision_fields(old),
                                              current.number, rolled_back_from=number)
         rp.audit(s, "page.rollback", who.org, who.role, page_id=page_id, lang=lang,

@@ -17,6 +17,7 @@ from typing import Callable
 
 from bot.content import ContentError, load_content
 from bot.content.holder import ContentHolder
+from bot.content.phones import convert_page
 from bot.content.problems import Problem
 from bot.content.plain import plain_language_warnings
 from bot.content.status import content_status, format_status
@@ -64,6 +65,28 @@ def cmd_check(args: argparse.Namespace) -> int:
           f"({', '.join(snapshot.languages)}), version {snapshot.short_version}"
           + (f"; {len(warnings)} plain-language warning(s)" if warnings else ""))
     return 0
+
+
+def cmd_phones(args: argparse.Namespace) -> int:
+    """Make every phone number in the pages' text a tappable tel: link (``--write``), or
+    list what would change; exit 1 when a number is left that is not valid."""
+    root = _content_path(args.path)
+    made = invalid = 0
+    for path in sorted(root.glob("*/*.md")):
+        display = path.relative_to(root).as_posix()
+        result = convert_page(path.read_text(encoding="utf-8"))
+        for line, shown in result.made:
+            digits = "".join(c for c in shown if c.isdigit())
+            print(f"{display}:{line}: {shown} -> [{shown}](tel:{digits})")
+        for line, message in result.invalid:
+            print(f"{display}:{line}: {message}", file=sys.stderr)
+        if result.made and args.write:
+            path.write_text(result.text, encoding="utf-8")
+        made += len(result.made)
+        invalid += len(result.invalid)
+    done = "made" if args.write else "to make (add --write)"
+    print(f"{made} phone links {done} in {root}; {invalid} numbers that are not valid")
+    return 1 if invalid else 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -187,6 +210,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = content_sub.add_parser("check", help="validate content; exit 1 on any problem")
     check.add_argument("path", nargs="?")
     check.set_defaults(func=cmd_check)
+    phones = content_sub.add_parser(
+        "phones", help="make phone numbers in the pages' text tappable [0800-2000](tel:08002000) links")
+    phones.add_argument("path", nargs="?")
+    phones.add_argument("--write", action="store_true", help="rewrite the files (default: only list)")
+    phones.set_defaults(func=cmd_phones)
     status = content_sub.add_parser("status", help="pages, missing and stale pages per language")
     status.add_argument("path", nargs="?")
     status.add_argument("--json", action="store_true")

@@ -42,6 +42,40 @@ def negotiate(code: str | None, supported: tuple[str, ...] = SUPPORTED) -> str:
     return FALLBACK if FALLBACK in supported else supported[0]
 
 
+def from_accept_language(header: str | None, supported: tuple[str, ...] = SUPPORTED) -> str:
+    """The supported language a browser's ``Accept-Language`` prefers most.
+
+    ``fr-BE,fr;q=0.9,nl;q=0.8`` -> ``fr``; ``de,nl;q=0.5`` -> ``nl`` (the first one that is
+    supported, by weight); nothing usable -> the fallback, as :func:`negotiate` does.
+    """
+    wanted: list[tuple[float, int, str]] = []
+    for index, item in enumerate((header or "")[:500].split(",")):
+        code, _sep, params = item.strip().partition(";")
+        weight = 1.0
+        for param in params.split(";"):
+            name, _eq, value = param.strip().partition("=")
+            if name.strip() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if code.strip() and code.strip() != "*" and weight > 0:
+            wanted.append((-weight, index, code.strip()[:16]))
+    for _weight, _index, code in sorted(wanted):
+        primary = code.replace("_", "-").split("-")[0].lower()
+        if primary in supported:
+            return primary
+    return negotiate(None, supported)
+
+
+def scope_language(scope: dict) -> str:  # type: ignore[type-arg]
+    """:func:`from_accept_language` for an ASGI request scope (middleware has no Request)."""
+    for name, value in scope.get("headers") or ():
+        if name == b"accept-language":
+            return from_accept_language(value.decode("latin-1"))
+    return from_accept_language(None)
+
+
 @lru_cache(maxsize=None)
 def translations(lang: str) -> NullTranslations:
     """The gettext catalog of one language (English is the source language)."""
@@ -87,3 +121,35 @@ def text_direction(lang: str) -> str:
 def format_date(day: date, lang: str) -> str:
     """A date the way a reader of ``lang`` writes it, e.g. 28 november 2026."""
     return babel_format_date(day, format="long", locale=lang)
+
+
+class Message(str):
+    """A message in English that can be said again in another language.
+
+    ``N_("title is longer than {limit} characters", limit=120)`` is the English text, so
+    code, logs and ``rightsbot content check`` use it as a plain string; ``say(message,
+    "nl")`` translates the template through the catalogs and fills in the values, which may
+    be messages themselves. Rules deep in the content model can so explain themselves to a
+    volunteer in their own language without knowing who asks.
+    """
+
+    msgid: str
+    values: dict[str, object]
+
+    def __new__(cls, msgid: str, **values: object) -> "Message":
+        message = super().__new__(cls, msgid.format(**values))
+        message.msgid = msgid
+        message.values = values
+        return message
+
+    def in_language(self, lang: str) -> str:
+        values = {name: say(value, lang) for name, value in self.values.items()}
+        return gettext(lang)(self.msgid).format(**values)
+
+
+N_ = Message
+
+
+def say(text: object, lang: str) -> object:
+    """``text`` in ``lang`` when it is a :class:`Message`; anything else as it is."""
+    return text.in_language(lang) if isinstance(text, Message) else text

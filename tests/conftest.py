@@ -28,7 +28,7 @@ pages:
 
 MINI_TEXT = {
     "home": ("Welcome", "Choose a topic."),
-    "emergency": ("Emergency", "Call **112** in danger."),
+    "emergency": ("Emergency", "Call **[112](tel:112)** in danger."),
     "health": ("Health", "Care when you are ill."),
     "health-gp": ("The GP", "You may see a *GP*.\n\n- Tell them you have no insurance.\n- Ask about the [CAK](https://www.hetcak.nl)."),
 }

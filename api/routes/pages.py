@@ -6,6 +6,8 @@ import json
 
 from fastapi import APIRouter, Query, Request, Response
 
+from bot.i18n import N_
+
 from api.deps import PublisherDep, RepoDep, Reviewer
 from api.errors import FieldProblem, not_found, unprocessable
 from api.schemas import Lang, PageId, PageOut, PageSummary, RevisionOut, RollbackIn
@@ -25,7 +27,7 @@ def _summary(request: Request, page: PageRow, row: RevisionRow) -> dict[str, obj
 
 def _check_lang(s: object, lang: str) -> None:
     if lang not in rp.languages(s):  # type: ignore[arg-type]
-        raise unprocessable([FieldProblem("lang", f"unknown language {lang!r}")])
+        raise unprocessable([FieldProblem("lang", N_("unknown language {lang!r}", lang=lang))])
 
 
 @router.get("", response_model=list[PageSummary])

@@ -46,7 +46,7 @@ def content_hash(fields: Mapping[str, Any]) -> str:
 
 
 def validate_fields(
-    fields: Mapping[str, Any], kind: str, today: date | None = None
+    fields: Mapping[str, Any], kind: str, today: date | None = None, *, phone_links: bool = True
 ) -> tuple[list[tuple[str, int | None, str]], dict[str, Any], Document]:
     """Apply ``content check``'s rules to plain fields.
 
@@ -56,17 +56,21 @@ def validate_fields(
     """
     header = {k: fields.get(k) for k in HEADER_KEYS if fields.get(k) is not None}
     problems, clean = check_header(header, kind, HEADER_KEYS.index, today)
-    text_problems, document = check_text(fields.get("text"), 1)
+    text_problems, document = check_text(fields.get("text"), 1, phone_links=phone_links)
     found = [(API_NAMES.get(HEADER_KEYS[i], HEADER_KEYS[i]), None, m) for i, m in problems]
     found += [("text", line, m) for line, m in text_problems]
     return found, clean, document
 
 
 def check_fields(
-    page_id: str, lang: str, kind: str, fields: Mapping[str, Any], today: date | None = None
+    page_id: str, lang: str, kind: str, fields: Mapping[str, Any], today: date | None = None,
+    *, phone_links: bool = True,
 ) -> tuple[PageText | None, list[FieldProblem]]:
-    """Validate fields as ``content check`` would; return the page text or the problems."""
-    problems, clean, document = validate_fields(fields, kind, today)
+    """Validate fields as ``content check`` would; return the page text or the problems.
+
+    ``phone_links=False`` for text that was already published (see
+    :func:`bot.content.validate.check_text`)."""
+    problems, clean, document = validate_fields(fields, kind, today, phone_links=phone_links)
     if problems:
         return None, [FieldProblem(field, message) for field, _, message in problems]
     return PageText(

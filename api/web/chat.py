@@ -12,13 +12,14 @@ from typing import Any, Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bot.content.render import to_web_html
 from bot.engine import (
     ButtonPress, ChooseLanguage, Emergency, Engine, FreeText, Help, Home, Privacy, Reply, Start,
     State,
 )
 from bot.engine.events import Event
-from bot.i18n import gettext, language_name, text_direction
+from bot.i18n import gettext, language_name
+
+from api.web.reply import button_json, web_reply
 
 log = logging.getLogger(__name__)
 RecordView = Callable[[str, str], None]
@@ -61,10 +62,15 @@ def to_event(event: ChatEvent) -> Event:
 
 
 def ui_strings(lang: str) -> dict[str, str]:
-    """The page's own words (not content) in one language."""
+    """The page's own words (not content) in one language.
+
+    The title is what a tab and the browser's history show, so it says nothing about
+    rights or help; the page's real name is its (visually hidden) first heading.
+    """
     _ = gettext(lang)
     return {
-        "title": _("Your rights and where to get help"),
+        "title": _("Questions and answers"),
+        "heading": _("Your rights and where to get help"),
         "leave": _("Leave quickly"),
         "ask": _("Type your question"),
         "send": _("Send"),
@@ -73,6 +79,9 @@ def ui_strings(lang: str) -> dict[str, str]:
             "This page uses no cookies and does not keep your questions. Nobody asks your "
             "name. To clear the conversation, press Leave quickly or close the page."),
         "error": _("Sorry, something went wrong. Please try again."),
+        # Read by screen readers before each message, to tell who says what.
+        "you": _("You:"),
+        "bot": _("rightsbot:"),
     }
 
 
@@ -91,16 +100,19 @@ def answer(
 
 
 def reply_json(engine: Engine, reply: Reply) -> dict[str, Any]:
-    """A reply as the page's script draws it: HTML parts, button rows, language and direction."""
-    lang = reply.lang
+    """A reply as the page's script draws it: heading, HTML parts, button rows, language
+    and direction; the same pieces :func:`api.web.reply.item_html` puts in the page."""
+    web = web_reply(reply)
     return {
-        "lang": lang,
-        "dir": text_direction(lang),
+        "lang": web.lang,
+        "dir": web.dir,
         "page_id": reply.page_id,
-        "parts": [to_web_html(part) for part in reply.parts],
-        "buttons": [[{"label": b.label, "action": b.action} for b in row] for row in reply.buttons],
+        "heading": web.heading,
+        "lead": web.lead,
+        "parts": list(web.parts),
+        "buttons": [[button_json(b) for b in row] for row in web.buttons],
         "languages": [
             {"code": code, "name": language_name(code)} for code in engine.snapshot.languages
         ],
-        "ui": ui_strings(lang),
+        "ui": ui_strings(web.lang),
     }

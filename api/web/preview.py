@@ -14,6 +14,7 @@ from bot.content.model import Node, PageText, Snapshot
 from bot.content.render import to_telegram_html, to_web_html
 from bot.content.validate import id_problem
 from bot.engine.views import page_parts
+from bot.i18n import N_, say
 
 from api.store.pagedata import validate_fields
 from api.web.sanitize import link_hosts, safe_links
@@ -40,16 +41,20 @@ class PreviewIn(BaseModel):
     parent_id: str | None = Field(default=None, max_length=64)
 
 
-def _problem(field: str, message: str, line: int | None = None) -> dict[str, object]:
-    return {"field": field, "line": line, "message": message}
+def preview(snapshot: Snapshot, body: PreviewIn, today: date,
+            reader: str = "en") -> tuple[int, dict[str, object]]:
+    """Validate a page and render it the way the bot would send it; problems are said in
+    the ``reader``'s language."""
 
+    def _problem(field: str, message: str, line: int | None = None) -> dict[str, object]:
+        return {"field": field, "line": line, "message": say(message, reader)}
 
-def preview(snapshot: Snapshot, body: PreviewIn, today: date) -> tuple[int, dict[str, object]]:
-    """Validate a page and render it the way the bot would send it."""
     if why := id_problem(body.page_id):
-        return 422, {"detail": [{"loc": ["body", "page_id"], "msg": why, "type": "content"}]}
+        return 422, {"detail": [{"loc": ["body", "page_id"], "msg": say(why, reader),
+                                 "type": "content"}]}
     if body.lang not in snapshot.languages:
-        return 422, {"detail": [{"loc": ["body", "lang"], "msg": f"unknown language {body.lang!r}",
+        why = N_("unknown language {lang!r}", lang=body.lang)
+        return 422, {"detail": [{"loc": ["body", "lang"], "msg": say(why, reader),
                                  "type": "content"}]}
     node = snapshot.nodes.get(body.page_id)
     if node is None:

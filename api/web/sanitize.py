@@ -4,8 +4,9 @@ and list every link with its real host for the reviewer."""
 from __future__ import annotations
 
 from bot.content.markup import (
-    BulletList, Document, Emph, Inline, Link, Paragraph, Strong, check_url, plain_text,
+    BulletList, Document, Emph, Inline, Link, Paragraph, Strong, link_target_problem, plain_text,
 )
+from bot.content.phones import is_phone_link
 from bot.content.urls import real_host
 
 
@@ -14,7 +15,7 @@ def _inlines(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
     for node in nodes:
         if isinstance(node, Link):
             children = _inlines(node.children)
-            if check_url(node.url) is None:
+            if link_target_problem(plain_text(node.children), node.url) is None:
                 out.append(Link(children, node.url))
             else:
                 out.extend(children)
@@ -54,4 +55,6 @@ def link_hosts(document: Document, sources: list[dict[str, str]]) -> list[dict[s
             for item in block.items:
                 _collect(item, found)
     found += [(str(s.get("title", "")), str(s.get("url", ""))) for s in sources]
-    return [{"text": text, "url": url, "host": real_host(url)} for text, url in found]
+    # A phone link contacts no host: the number it calls stands in its place.
+    return [{"text": text, "url": url, "host": url if is_phone_link(url) else real_host(url)}
+            for text, url in found]

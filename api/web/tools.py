@@ -12,11 +12,14 @@ from datetime import date
 from typing import Annotated, Any
 
 import segno
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from bot.content.status import STALE_AFTER
 from bot.engine import Engine
+from bot.i18n import N_, say
+
+from api.errors import reader_language
 
 from api.web.headers import ASSET_CACHE, secure
 from api.web.preview import PreviewIn, preview
@@ -53,20 +56,22 @@ def translation_status(engine: Engine, today: date) -> dict[str, Any]:
 def build_tools_router(engine: Engine, bot_username: str | None) -> APIRouter:
     router = APIRouter(prefix="/api/v1", tags=["editor tools"])
 
-    def missing(page_id: str, lang: str) -> JSONResponse | None:
+    def missing(page_id: str, lang: str, reader: str) -> JSONResponse | None:
         snapshot = engine.snapshot
+        why = None
         if lang not in snapshot.languages:
-            return JSONResponse({"detail": f"unknown language {lang!r}"}, 404)
-        if page_id not in snapshot.nodes:
-            return JSONResponse({"detail": f"unknown page {page_id!r}"}, 404)
-        if not bot_username:
-            return JSONResponse({"detail": "deep links need TELEGRAM_BOT_USERNAME to be set"}, 404)
-        return None
+            why = N_("unknown language {lang!r}", lang=lang)
+        elif page_id not in snapshot.nodes:
+            why = N_("unknown page {page_id!r}", page_id=page_id)
+        elif not bot_username:
+            why = N_("deep links need TELEGRAM_BOT_USERNAME to be set")
+        return JSONResponse({"detail": say(why, reader)}, 404) if why else None
 
     @router.post("/preview", responses={422: {"description": "a field is malformed"}})
-    def preview_page(body: PreviewIn) -> Response:
-        """Check a draft with the same rules as publishing and show it as Telegram would."""
-        status, payload = preview(engine.snapshot, body, date.today())
+    def preview_page(body: PreviewIn, request: Request) -> Response:
+        """Check a draft with the same rules as publishing and show it as Telegram would;
+        problems are explained in the language the client asks for (Accept-Language)."""
+        status, payload = preview(engine.snapshot, body, date.today(), reader_language(request))
         return secure(JSONResponse(payload, status_code=status))
 
     @router.get("/translations")
@@ -75,9 +80,9 @@ def build_tools_router(engine: Engine, bot_username: str | None) -> APIRouter:
         return secure(JSONResponse(translation_status(engine, date.today())))
 
     @router.get("/links/{page_id}", responses=NOT_FOUND)
-    def links(page_id: PageId, lang: Lang) -> Response:
+    def links(page_id: PageId, lang: Lang, request: Request) -> Response:
         """The t.me deep link of a page in one language, and where its QR code is."""
-        if problem := missing(page_id, lang):
+        if problem := missing(page_id, lang, reader_language(request)):
             return secure(problem)
         return secure(JSONResponse({
             "deep_link": deep_link(bot_username or "", lang, page_id),
@@ -85,9 +90,9 @@ def build_tools_router(engine: Engine, bot_username: str | None) -> APIRouter:
         }))
 
     @router.get("/links/{page_id}/qr.svg", responses=NOT_FOUND)
-    def qr(page_id: PageId, lang: Lang) -> Response:
+    def qr(page_id: PageId, lang: Lang, request: Request) -> Response:
         """The deep link as a QR code (SVG) to print on a poster."""
-        if problem := missing(page_id, lang):
+        if problem := missing(page_id, lang, reader_language(request)):
             return secure(problem)
         buffer = io.BytesIO()
         code = segno.make(deep_link(bot_username or "", lang, page_id), error="m")

@@ -20,6 +20,7 @@ from bot.channels.telegram import limits as telegram_limits
 from bot.content.model import Snapshot
 from bot.engine import Reply
 from bot.engine.views import page_parts, page_view
+from bot.i18n import N_
 
 # Room kept in front of every part for a notice of the engine (the longest today is about
 # 130 characters); tests check every notice in every language against it.
@@ -39,7 +40,12 @@ class FitProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.lang}/{self.page_id}: {self.message}"
+        return self.described
+
+    @property
+    def described(self) -> str:
+        """The problem with the language and page it is in (a translatable message)."""
+        return N_("{where}: {problem}", where=f"{self.lang}/{self.page_id}", problem=self.message)
 
 
 def screens(snapshot: Snapshot, lang: str, page_id: str) -> list[Reply]:
@@ -54,12 +60,16 @@ def page_problems(snapshot: Snapshot, lang: str, page_id: str) -> list[FitProble
     for reply in screens(snapshot, lang, page_id):
         for check in CHANNELS.values():
             for message in check(reply):
-                found.append(FitProblem(lang, page_id, message + _room_note(message)))
+                found.append(FitProblem(lang, page_id, _with_room_note(message)))
     return sorted(set(found))
 
 
-def _room_note(message: str) -> str:
-    return f"; {NOTICE_ROOM} characters are kept for a notice" if "characters," in message else ""
+def _with_room_note(message: str) -> str:
+    """A message about length says that room for a notice was kept (it counts too)."""
+    if "characters," not in message:
+        return message
+    return N_("{problem}; {room} characters are kept for a notice", problem=message,
+              room=NOTICE_ROOM)
 
 
 def fit_problems(snapshot: Snapshot, page_ids: Iterable[str] | None = None) -> list[FitProblem]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bot.content.render import to_web_html, visible_text
 from bot.engine import Reply
+from bot.i18n import N_
 
 PART_LIMIT = 4096
 ACTION_MAX = 200  # api.web.router reads at most this much of a posted button
@@ -22,12 +23,14 @@ def problems(reply: Reply) -> list[str]:
     for number, part in enumerate(reply.parts, start=1):
         size = len(visible_text(to_web_html(part)))
         if size > PART_LIMIT:
-            which = "the message" if total == 1 else f"message {number} of {total}"
-            found.append(f"web chat: {which} is {size} characters, {size - PART_LIMIT} over "
-                         f"the limit of {PART_LIMIT} (title, sources and 'checked by' included)")
+            which = (N_("the message") if total == 1
+                     else N_("message {number} of {total}", number=number, total=total))
+            found.append(N_("web chat: {which} is {size} characters, {over} over the limit of "
+                            "{limit} (title, sources and 'checked by' included)", which=which,
+                            size=size, over=size - PART_LIMIT, limit=PART_LIMIT))
     for row in reply.buttons:
         for button in row:
             if len(button.action) > ACTION_MAX:
-                found.append(f"web chat: the button {button.label!r} carries more than "
-                             f"{ACTION_MAX} characters")
+                found.append(N_("web chat: the button {label!r} carries more than {limit} "
+                                "characters", label=button.label, limit=ACTION_MAX))
     return found

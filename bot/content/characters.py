@@ -11,19 +11,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.i18n import N_
+
 # Invisible or direction-changing characters, named so the message says what was found.
 _NAMED = {
-    "\u061c": "an Arabic letter mark", "\u200e": "a left-to-right mark",
-    "\u200f": "a right-to-left mark", "\u202a": "a bidi embedding", "\u202b": "a bidi embedding",
-    "\u202c": "a bidi pop", "\u202d": "a bidi override", "\u202e": "a bidi override",
-    "\u2066": "a bidi isolate", "\u2067": "a bidi isolate", "\u2068": "a bidi isolate",
-    "\u2069": "a bidi isolate", "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner",
-    "\u200d": "a zero-width joiner", "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space",
-    "\u00ad": "a soft hyphen", "\u180e": "a Mongolian vowel separator", "\u2028": "a line separator",
-    "\u2029": "a paragraph separator",
+    "\u061c": N_("an Arabic letter mark"), "\u200e": N_("a left-to-right mark"),
+    "\u200f": N_("a right-to-left mark"), "\u202a": N_("a bidi embedding"),
+    "\u202b": N_("a bidi embedding"), "\u202c": N_("a bidi pop"), "\u202d": N_("a bidi override"),
+    "\u202e": N_("a bidi override"), "\u2066": N_("a bidi isolate"), "\u2067": N_("a bidi isolate"),
+    "\u2068": N_("a bidi isolate"), "\u2069": N_("a bidi isolate"),
+    "\u200b": N_("a zero-width space"), "\u200c": N_("a zero-width non-joiner"),
+    "\u200d": N_("a zero-width joiner"), "\u2060": N_("a word joiner"),
+    "\ufeff": N_("a zero-width no-break space"), "\u00ad": N_("a soft hyphen"),
+    "\u180e": N_("a Mongolian vowel separator"), "\u2028": N_("a line separator"),
+    "\u2029": N_("a paragraph separator"),
 }
-_BAD_CATEGORIES = {"Cc": "a control character", "Cf": "an invisible format character",
-                   "Co": "a private-use character", "Cs": "a lone surrogate"}
+_BAD_CATEGORIES = {"Cc": N_("a control character"), "Cf": N_("an invisible format character"),
+                   "Co": N_("a private-use character"), "Cs": N_("a lone surrogate")}
 
 
 _PRINTABLE_ASCII = re.compile(r"[ -~]*\Z")
@@ -41,5 +45,6 @@ def char_problem(value: str, *, multiline: bool = False) -> str | None:
             continue
         what = _NAMED.get(ch) or _BAD_CATEGORIES.get(unicodedata.category(ch))
         if what:
-            return f"contains {what} (U+{ord(ch):04X}) at position {index + 1}"
+            return N_("contains {what} ({code}) at position {position}", what=what,
+                      code=f"U+{ord(ch):04X}", position=index + 1)
     return None

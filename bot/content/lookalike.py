@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from bot.content.characters import char_problem
-from bot.i18n import SUPPORTED, gettext
+from bot.i18n import N_, SUPPORTED, gettext
 
 # The symbols of the buttons the bot adds to every screen (bot.engine.views and
 # bot.engine.engine; tests check this list against the buttons the engine makes), and
@@ -55,17 +55,20 @@ def field_problems(header: dict[str, Any], line_of: Callable[[str], int]) -> lis
         if not isinstance(value, str):
             continue
         if why := char_problem(value):
-            problems.append((line_of(key), f"{key} {why}"))
+            problems.append((line_of(key), N_("{field} {problem}", field=key, problem=why)))
         elif key != "reviewed_by" and copies_system_button(value):
-            problems.append((line_of(key), f"{key} {value!r} looks like one of the bot's own "
-                                           "buttons (🆘, Menu, Back, ...); choose other words"))
+            problems.append((line_of(key), N_(
+                "{field} {value!r} looks like one of the bot's own buttons (🆘, Menu, Back, ...); "
+                "choose other words", field=key, value=value)))
     search = header.get("search")
     for index, phrase in enumerate(search if isinstance(search, list) else []):
         if isinstance(phrase, str) and (why := char_problem(phrase)):
-            problems.append((line_of("search"), f"search phrase {index + 1} {why}"))
+            problems.append((line_of("search"), N_("search phrase {number} {problem}",
+                                                   number=index + 1, problem=why)))
     sources = header.get("sources")
     for index, item in enumerate(sources if isinstance(sources, list) else []):
         title = item.get("title") if isinstance(item, dict) else None
         if isinstance(title, str) and (why := char_problem(title)):
-            problems.append((line_of("sources"), f"source {index + 1}: the title {why}"))
+            problems.append((line_of("sources"), N_("source {number}: the title {problem}",
+                                                    number=index + 1, problem=why)))
     return problems

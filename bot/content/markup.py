@@ -1,7 +1,8 @@
 """The Markdown subset pages are written in, parsed into a small tree.
 
 Only what renders the same in Telegram, on a web page and in a terminal is allowed:
-paragraphs, ``**bold**``, ``*italic*``, ``[text](https://...)`` links and ``- `` bullet lists.
+paragraphs, ``**bold**``, ``*italic*``, ``[text](https://...)`` links, phone numbers as
+``[0800-2000](tel:08002000)`` links (see :mod:`bot.content.phones`) and ``- `` bullet lists.
 Parsing reports every construct outside that subset with its line, so an editor sees
 exactly what to fix, and renderers never meet markup they cannot show.
 """
@@ -11,9 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.content.phones import is_phone_link, link_problem
 from bot.content.urls import check_url
+from bot.i18n import N_
 
 __all__ = ["check_url"]  # re-exported: the link rule lives in bot.content.urls
+
+
+def link_target_problem(text: str, url: str) -> str | None:
+    """Why a link in page text is refused: a ``tel:`` link by the phone rules (the number
+    shown must be the one called), any other by the https rules; None when it is fine."""
+    return link_problem(text, url) if is_phone_link(url) else check_url(url)
 
 
 @dataclass(frozen=True)
@@ -69,20 +78,20 @@ class MarkupError(ValueError):
 
 
 _BLOCK_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^\s*#{1,6}(\s|$)"), "headings are not allowed"),
-    (re.compile(r"^\s*\d+[.)]\s"), "numbered lists are not allowed; use '- ' bullets"),
-    (re.compile(r"^\s*>"), "quotes are not allowed"),
-    (re.compile(r"^\s*[*+]\s"), "bullets must start with '- '"),
-    (re.compile(r"^\s*\|.*\|\s*$"), "tables are not allowed"),
-    (re.compile(r"^\s*(```|~~~)"), "code blocks are not allowed"),
-    (re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$"), "horizontal rules are not allowed"),
-    (re.compile(r"^( {4}|\t)\S"), "indented code is not allowed"),
+    (re.compile(r"^\s*#{1,6}(\s|$)"), N_("headings are not allowed")),
+    (re.compile(r"^\s*\d+[.)]\s"), N_("numbered lists are not allowed; use '- ' bullets")),
+    (re.compile(r"^\s*>"), N_("quotes are not allowed")),
+    (re.compile(r"^\s*[*+]\s"), N_("bullets must start with '- '")),
+    (re.compile(r"^\s*\|.*\|\s*$"), N_("tables are not allowed")),
+    (re.compile(r"^\s*(```|~~~)"), N_("code blocks are not allowed")),
+    (re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$"), N_("horizontal rules are not allowed")),
+    (re.compile(r"^( {4}|\t)\S"), N_("indented code is not allowed")),
 )
 _INLINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"`"), "code (backticks) is not allowed"),
-    (re.compile(r"!\["), "images are not allowed"),
-    (re.compile(r"</?[A-Za-z!][^>]*>"), "HTML is not allowed"),
-    (re.compile(r"__|~~"), "only **bold** and *italic* emphasis is allowed"),
+    (re.compile(r"`"), N_("code (backticks) is not allowed")),
+    (re.compile(r"!\["), N_("images are not allowed")),
+    (re.compile(r"</?[A-Za-z!][^>]*>"), N_("HTML is not allowed")),
+    (re.compile(r"__|~~"), N_("only **bold** and *italic* emphasis is allowed")),
 )
 _TOKEN = re.compile(r"\*\*|\*|\[|\]\(|\]")
 # Bold inside a link inside italic is three levels; anything near this is a mistake or an
@@ -115,7 +124,7 @@ class _InlineParser:
     def parse(self) -> tuple[Inline, ...]:
         nodes = self._until(())
         if self.pos < len(self.stream):
-            self.problem(f"unexpected {self.stream[self.pos][1]!r}")
+            self.problem(N_("unexpected {mark!r}", mark=self.stream[self.pos][1]))
         return nodes
 
     def _until(self, closers: tuple[str, ...]) -> tuple[Inline, ...]:
@@ -129,7 +138,8 @@ class _InlineParser:
 
     def _rest_as_text(self) -> tuple[Inline, ...]:
         """Give up on markup nested too deeply: one problem, the rest kept as plain text."""
-        self.problem(f"bold, italic and links are nested more than {MAX_DEPTH} levels deep")
+        self.problem(N_("bold, italic and links are nested more than {depth} levels deep",
+                        depth=MAX_DEPTH))
         self.too_deep = True
         rest = "".join(value for _, value in self.stream[self.pos:])
         self.pos = len(self.stream)
@@ -151,11 +161,11 @@ class _InlineParser:
                 if self._take(value):
                     out.append(Strong(children) if value == "**" else Emph(children))
                 else:
-                    self.problem(f"'{value}' is opened but never closed")
+                    self.problem(N_("'{mark}' is opened but never closed", mark=value))
             elif value == "[":
                 out.append(self._link())
             else:
-                self.problem(f"unexpected {value!r}; square brackets only make links")
+                self.problem(N_("unexpected {mark!r}; square brackets only make links", mark=value))
         return tuple(out)
 
     def _take(self, mark: str) -> bool:
@@ -168,7 +178,8 @@ class _InlineParser:
         label = self._until(("](", "]"))
         if not self._take("]("):
             self._take("]")
-            self.problem("a link must look like [text](https://...)")
+            self.problem(N_("a link must look like [text](https://...) or, for a phone number, "
+                            "[0800-2000](tel:08002000)"))
             return Text("[" + plain_text(label) + "]")
         url_parts: list[str] = []
         closed = False
@@ -186,15 +197,15 @@ class _InlineParser:
                 url_parts.append(value)
                 self.pos += 1
         if not closed:
-            self.problem("a link's URL is not closed with ')'")
+            self.problem(N_("a link's URL is not closed with ')'"))
         url = "".join(url_parts).strip()
-        why = check_url(url)
+        why = link_target_problem(plain_text(label), url)
         if why:
             self.problem(why)
         if not plain_text(label).strip():
-            self.problem("a link needs a visible text")
+            self.problem(N_("a link needs a visible text"))
         if _has_link(label):
-            self.problem("a link cannot contain another link")
+            self.problem(N_("a link cannot contain another link"))
             return Link(_unlinked(label), url)
         return Link(label, url)
 

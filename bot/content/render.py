@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from typing import Callable
 
 from bot.content.markup import BulletList, Document, Emph, Inline, Link, Paragraph, Strong, Text
+from bot.content.phones import is_phone_link
 
 BULLET = "•"
 
@@ -23,6 +24,7 @@ class Format:
     strong: str  # a template with one {} for the content
     emph: str
     link: Callable[[str, str], str]  # (rendered label, url) -> markup
+    phone: Callable[[str, str], str]  # (rendered number, tel: url) -> markup
     paragraph: str
     bullet_list: Callable[[list[str]], str]
     block_separator: str
@@ -37,6 +39,8 @@ def _inline(nodes: tuple[Inline, ...], fmt: Format) -> str:
             out.append(fmt.strong.format(_inline(node.children, fmt)))
         elif isinstance(node, Emph):
             out.append(fmt.emph.format(_inline(node.children, fmt)))
+        elif isinstance(node, Link) and is_phone_link(node.url):
+            out.append(fmt.phone(_inline(node.children, fmt), node.url))
         elif isinstance(node, Link):
             out.append(fmt.link(_inline(node.children, fmt), node.url))
     return "".join(out)
@@ -60,12 +64,15 @@ TELEGRAM_HTML = Format(
     escape=lambda text: html.escape(text, quote=False),
     strong="<b>{}</b>", emph="<i>{}</i>",
     link=lambda label, url: f'<a href="{html.escape(url)}">{label}</a>',
+    # Telegram allows no tel: links; it turns a number in the text into one by itself.
+    phone=lambda number, url: number,
     paragraph="{}", bullet_list=_bullet_lines, block_separator="\n\n",
 )
 PLAIN = Format(
     escape=lambda text: text,
     strong="{}", emph="{}",
     link=lambda label, url: label if label == url else f"{label} ({url})",
+    phone=lambda number, url: number,
     paragraph="{}", bullet_list=_bullet_lines, block_separator="\n\n",
 )
 WEB_HTML = Format(
@@ -73,6 +80,8 @@ WEB_HTML = Format(
     strong="<strong>{}</strong>", emph="<em>{}</em>",
     link=lambda label, url: (f'<a href="{html.escape(url)}" rel="noopener noreferrer" '
                              f'target="_blank">{label}</a>'),
+    # A link that calls, kept on one line by the class (white-space: nowrap).
+    phone=lambda number, url: f'<a class="tel" href="{html.escape(url)}">{number}</a>',
     paragraph="<p>{}</p>",
     bullet_list=lambda items: "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>",
     block_separator="",

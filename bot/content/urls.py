@@ -15,6 +15,7 @@ import re
 from urllib.parse import urlsplit
 
 from bot.content.characters import char_problem
+from bot.i18n import N_
 
 _LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 _NUMERIC = re.compile(r"^(?:0x[0-9a-f]*|[0-9]+)$")
@@ -35,21 +36,22 @@ def real_host(url: str) -> str:
 
 def _host_problem(url: str, host: str) -> str | None:
     if not host.isascii():
-        return (f"link {url!r} has a host that is not plain ASCII ({real_host(url)}); "
-                "write the host in ASCII letters")
+        return N_("link {url!r} has a host that is not plain ASCII ({host}); write the host "
+                  "in ASCII letters", url=url, host=real_host(url))
     labels = host.split(".")
     if _NUMERIC.match(labels[-1]):
-        return f"link {url!r} points to an IP address"
+        return N_("link {url!r} points to an IP address", url=url)
     if len(labels) < 2:
-        return f"link {url!r} has no public host name"
+        return N_("link {url!r} has no public host name", url=url)
     # Browsers read a host whose last label is a number (decimal, octal or 0x hex) as an
     # IP address; a label such as the 113 in www.113.nl is an ordinary name.
     if _NUMERIC.match(labels[-1]) or ":" in host:
-        return f"link {url!r} points to an IP address"
+        return N_("link {url!r} points to an IP address", url=url)
     if any(label.startswith("xn--") for label in labels):
-        return f"link {url!r} uses a punycode host"
+        return N_("link {url!r} uses a punycode host", url=url)
     if not all(_LABEL.match(label) for label in labels) or not _TLD.match(labels[-1]):
-        return f"link {url!r} has a host with characters other than a-z, 0-9, '-' and '.'"
+        return N_("link {url!r} has a host with characters other than a-z, 0-9, '-' and '.'",
+                  url=url)
     return None
 
 
@@ -61,18 +63,18 @@ def check_url(url: str) -> str | None:
     each link several times.
     """
     if "\\" in url:
-        return f"link {url!r} contains a backslash"
+        return N_("link {url!r} contains a backslash", url=url)
     if any(c.isspace() for c in url):
-        return f"link {url!r} contains spaces"
+        return N_("link {url!r} contains spaces", url=url)
     if why := char_problem(url):
-        return f"link {url!r} {why}"
+        return N_("link {url!r} {problem}", url=url, problem=why)
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a malformed port
     except ValueError:
-        return f"link {url!r} is not a valid URL"
+        return N_("link {url!r} is not a valid URL", url=url)
     if parts.scheme != "https":
-        return f"link {url!r} is not https"
+        return N_("link {url!r} is not https", url=url)
     if parts.username is not None or parts.password is not None or "@" in parts.netloc:
-        return f"link {url!r} carries a user name or password"
+        return N_("link {url!r} carries a user name or password", url=url)
     return _host_problem(url, (parts.hostname or "").lower())

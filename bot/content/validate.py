@@ -14,6 +14,8 @@ from bot.content.lookalike import field_problems
 from bot.content.markup import Document, parse, check_url
 from bot.content.model import PAGE_KINDS, ROOT_ID, Node, Source
 from bot.content.parts import BLOCK_LIMIT, rendered_size
+from bot.content.phones import text_problems as phone_problems
+from bot.i18n import N_
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 32
@@ -36,11 +38,13 @@ LineOf = Callable[[str], int]
 
 def id_problem(page_id: Any) -> str | None:
     if not isinstance(page_id, str) or not page_id:
-        return "a page id must be a non-empty string"
+        return N_("a page id must be a non-empty string")
     if len(page_id) > ID_MAX:
-        return f"page id {page_id!r} is longer than {ID_MAX} characters"
+        return N_("page id {page_id!r} is longer than {limit} characters", page_id=page_id,
+                  limit=ID_MAX)
     if not ID_PATTERN.match(page_id):
-        return f"page id {page_id!r} must be a lowercase slug (a-z, 0-9 and '-')"
+        return N_("page id {page_id!r} must be a lowercase slug (a-z, 0-9 and '-')",
+                  page_id=page_id)
     return None
 
 
@@ -52,28 +56,31 @@ def check_header(
     clean: dict[str, Any] = {}
     for key in header:
         if key not in FIELDS:
-            problems.append((line_of(key), f"unknown field {key!r}"))
+            problems.append((line_of(key), N_("unknown field {field!r}", field=key)))
 
     title = header.get("title")
     if not isinstance(title, str) or not title.strip():
-        problems.append((line_of("title"), "title is missing or empty"))
+        problems.append((line_of("title"), N_("title is missing or empty")))
     elif len(title) > TITLE_MAX:
-        problems.append((line_of("title"), f"title is longer than {TITLE_MAX} characters"))
+        problems.append((line_of("title"), N_("title is longer than {limit} characters",
+                                              limit=TITLE_MAX)))
     clean["title"] = title.strip() if isinstance(title, str) else ""
 
     label = header.get("label")
     if label is not None and (not isinstance(label, str) or not label.strip()):
-        problems.append((line_of("label"), "label must be a non-empty text"))
+        problems.append((line_of("label"), N_("label must be a non-empty text")))
     elif isinstance(label, str) and len(label) > LABEL_MAX:
-        problems.append((line_of("label"), f"label is longer than {LABEL_MAX} characters"))
+        problems.append((line_of("label"), N_("label is longer than {limit} characters",
+                                              limit=LABEL_MAX)))
     clean["label"] = label.strip() if isinstance(label, str) and label.strip() else None
 
     search = header.get("search", [])
     if not isinstance(search, list) or not all(isinstance(s, str) and s.strip() for s in search):
-        problems.append((line_of("search"), "search must be a list of non-empty phrases"))
+        problems.append((line_of("search"), N_("search must be a list of non-empty phrases")))
         search = []
     elif len(search) > PHRASES_MAX or any(len(s) > PHRASE_MAX for s in search):
-        problems.append((line_of("search"), f"at most {PHRASES_MAX} phrases of {PHRASE_MAX} characters"))
+        problems.append((line_of("search"), N_("at most {count} phrases of {limit} characters",
+                                               count=PHRASES_MAX, limit=PHRASE_MAX)))
     clean["search"] = tuple(s.strip() for s in search)
 
     clean["sources"] = _check_sources(header.get("sources"), kind, line_of, problems)
@@ -85,19 +92,20 @@ def check_header(
         except ValueError:
             pass
     if not isinstance(reviewed_on, date):
-        problems.append((line_of("reviewed_on"), "reviewed_on is missing or not a date (YYYY-MM-DD)"))
+        problems.append((line_of("reviewed_on"),
+                         N_("reviewed_on is missing or not a date (YYYY-MM-DD)")))
         reviewed_on = None
     elif today and reviewed_on > today:
-        problems.append((line_of("reviewed_on"), "reviewed_on is in the future"))
+        problems.append((line_of("reviewed_on"), N_("reviewed_on is in the future")))
     clean["reviewed_on"] = reviewed_on
     clean["recheck_by"] = _check_recheck_by(header.get("recheck_by"), reviewed_on, line_of, problems)
 
     reviewed_by = header.get("reviewed_by")
     if not isinstance(reviewed_by, str) or not reviewed_by.strip():
-        problems.append((line_of("reviewed_by"), "reviewed_by is missing or empty"))
+        problems.append((line_of("reviewed_by"), N_("reviewed_by is missing or empty")))
     elif len(reviewed_by) > REVIEWED_BY_MAX:
-        problems.append((line_of("reviewed_by"),
-                         f"reviewed_by is longer than {REVIEWED_BY_MAX} characters"))
+        problems.append((line_of("reviewed_by"), N_(
+            "reviewed_by is longer than {limit} characters", limit=REVIEWED_BY_MAX)))
     clean["reviewed_by"] = reviewed_by.strip() if isinstance(reviewed_by, str) else ""
     problems += field_problems(header, line_of)
     return problems, clean
@@ -117,11 +125,13 @@ def _check_recheck_by(
         except ValueError:
             pass
     if not isinstance(value, date):
-        problems.append((line_of("recheck_by"), "recheck_by is not a date (YYYY-MM-DD)"))
+        problems.append((line_of("recheck_by"), N_("recheck_by is not a date (YYYY-MM-DD)")))
         return None
     if reviewed_on and value <= reviewed_on:
-        problems.append((line_of("recheck_by"), f"recheck_by ({value}) must come after the review "
-                         f"date ({reviewed_on}): give a new date to check again, or remove it"))
+        problems.append((line_of("recheck_by"), N_(
+            "recheck_by ({date}) must come after the review date ({reviewed_on}): give a new "
+            "date to check again, or remove it", date=value.isoformat(),
+            reviewed_on=reviewed_on.isoformat())))
         return None
     return value
 
@@ -132,57 +142,69 @@ def _check_sources(
     line = line_of("sources")
     if sources in (None, []):
         if kind in NEEDS_SOURCES:
-            problems.append((line, "sources are missing: every fact needs its source"))
+            problems.append((line, N_("sources are missing: every fact needs its source")))
         return ()
     if not isinstance(sources, list):
-        problems.append((line, "sources must be a list of {title, url}"))
+        problems.append((line, N_("sources must be a list of {{title, url}}")))
         return ()
     if len(sources) > SOURCES_MAX:
-        problems.append((line, f"at most {SOURCES_MAX} sources ({len(sources)} given); "
-                               "keep the ones that support a fact on this page"))
+        problems.append((line, N_("at most {limit} sources ({count} given); keep the ones that "
+                                  "support a fact on this page", limit=SOURCES_MAX,
+                                  count=len(sources))))
         return ()
     out: list[Source] = []
     for index, item in enumerate(sources):
         if not isinstance(item, dict) or set(item) != {"title", "url"}:
-            problems.append((line, f"source {index + 1} must have exactly a title and a url"))
+            problems.append((line, N_("source {number} must have exactly a title and a url",
+                                      number=index + 1)))
             continue
         title, url = item["title"], item["url"]
         if not isinstance(title, str) or not title.strip():
-            problems.append((line, f"source {index + 1} has no title"))
+            problems.append((line, N_("source {number} has no title", number=index + 1)))
             continue
         if len(title.strip()) > SOURCE_TITLE_MAX:
-            problems.append((line, f"source {index + 1}: the title is longer than "
-                                   f"{SOURCE_TITLE_MAX} characters ({len(title.strip())})"))
+            problems.append((line, N_("source {number}: the title is longer than {limit} "
+                                      "characters ({count})", number=index + 1,
+                                      limit=SOURCE_TITLE_MAX, count=len(title.strip()))))
             continue
         if isinstance(url, str) and len(url.strip()) > SOURCE_URL_MAX:
-            problems.append((line, f"source {index + 1}: the url is longer than "
-                                   f"{SOURCE_URL_MAX} characters"))
+            problems.append((line, N_("source {number}: the url is longer than {limit} characters",
+                                      number=index + 1, limit=SOURCE_URL_MAX)))
             continue
-        why = check_url(url) if isinstance(url, str) else "source url must be a text"
+        why = check_url(url) if isinstance(url, str) else N_("source url must be a text")
         if why:
-            problems.append((line, f"source {index + 1}: {why}"))
+            problems.append((line, N_("source {number}: {problem}", number=index + 1,
+                                      problem=why)))
             continue
         out.append(Source(title.strip(), url.strip()))
     return tuple(out)
 
 
-def check_text(text: Any, first_line: int) -> tuple[list[tuple[int, str]], Document]:
-    """Check a page body: not empty, inside the Markdown subset, every part small enough."""
+def check_text(text: Any, first_line: int, *, phone_links: bool = True
+               ) -> tuple[list[tuple[int, str]], Document]:
+    """Check a page body: not empty, inside the Markdown subset, every phone number a
+    tappable link, every part small enough.
+
+    ``phone_links=False`` skips only the rule that numbers be written as links: text
+    published before that rule (and kept in a store, or rolled back to) is still served as
+    it was, with its numbers as plain text, until someone edits it.
+    """
     if not isinstance(text, str) or not text.strip():
-        return [(first_line, "text is empty")], ()
+        return [(first_line, N_("text is empty"))], ()
     if len(text) > TEXT_MAX:
-        return [(first_line, f"text is longer than {TEXT_MAX} characters")], ()
+        return [(first_line, N_("text is longer than {limit} characters", limit=TEXT_MAX))], ()
     if why := char_problem(text, multiline=True):
-        return [(first_line + text[:_bad_at(text)].count("\n"), f"text {why}")], ()
+        return [(first_line + text[:_bad_at(text)].count("\n"), N_("text {problem}", problem=why))], ()
     document, markup_problems = parse(text, first_line)
     problems = [(p.line, p.message) for p in markup_problems]
+    if phone_links:
+        problems += phone_problems(text, first_line)
     for block in document:
         size = rendered_size((block,))
         if size > BLOCK_LIMIT:
-            problems.append(
-                (first_line, f"a rendered message part is over 4096 characters "
-                 f"({size} for one paragraph or list; split it)")
-            )
+            problems.append((first_line, N_(
+                "a rendered message part is over 4096 characters ({size} for one paragraph or "
+                "list; split it)", size=size)))
     return problems, document
 
 

@@ -17,8 +17,8 @@ from bot.engine import events as ev
 from bot.engine.actions import decode
 from bot.engine.reply import Button, Reply, State
 from bot.engine.views import (
-    ABOUT_PRIVACY_ID, language_menu, notice_view, open_action, page_button, page_view, paragraph,
-    simple_action,
+    ABOUT_PRIVACY_ID, emergency_row, language_menu, notice_view, open_action, page_button,
+    page_view, paragraph, simple_action,
 )
 from bot.i18n import gettext, language_name, negotiate, translations
 from bot.search import Searcher
@@ -169,7 +169,11 @@ class Engine:
             if result.danger and extra:
                 # The emergency page first, and right below it the pages the question was about.
                 parts = parts + ((paragraph(_("Below are more answers to your question.")),),)
-            return state, Reply(parts, extra + reply.buttons, lang, best, None, self._scores(result))
+            buttons = reply.buttons
+            # 🆘 stays the first button where it comes first; the other answers follow it.
+            lead = buttons[:1] if buttons and buttons[0] == emergency_row(snapshot, lang, best) else ()
+            buttons = lead + extra + buttons[len(lead):]
+            return state, Reply(parts, buttons, lang, best, None, self._scores(result))
         # Home and the emergency page are on every screen already (Menu, 🆘).
         choices = [p for p in usable if p not in (ROOT_ID, EMERGENCY_ID)][:OTHER_ANSWERS]
         guesses = [(page_button(snapshot, lang, p, "→ "),) for p in choices]

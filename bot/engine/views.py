@@ -31,6 +31,29 @@ def page_button(snapshot: Snapshot, lang: str, page_id: str, prefix: str = "") -
     return Button(prefix + snapshot.text(lang, page_id).button_label, open_action(snapshot, lang, page_id))
 
 
+def emergency_row(snapshot: Snapshot, lang: str, page_id: str | None) -> tuple[Button, ...] | None:
+    """The 🆘 button, on every screen but the emergency page itself."""
+    if page_id == EMERGENCY_ID or not snapshot.has(EMERGENCY_ID):
+        return None
+    _ = gettext(lang)
+    return (Button("🆘 " + _("Emergency numbers"), open_action(snapshot, lang, EMERGENCY_ID)),)
+
+
+def emergency_first(snapshot: Snapshot, page_id: str | None) -> bool:
+    """Screens where a person may be in danger now: 🆘 is their first button, right under
+    the text, not the last of fifteen. These are home, the pages that point to the
+    emergency page (``related: [emergency]`` in the tree: urgent care, suicidal thoughts,
+    violence at home) and the topic menus that hold such pages (health, violence)."""
+    node = snapshot.nodes.get(page_id) if page_id else None
+    if node is None:
+        return False
+    if node.id == ROOT_ID or EMERGENCY_ID in node.related:
+        return True
+    return node.kind == "topic" and any(
+        EMERGENCY_ID in snapshot.nodes[child].related
+        for child in node.children if child in snapshot.nodes)
+
+
 def nav_rows(snapshot: Snapshot, lang: str, page_id: str | None) -> list[tuple[Button, ...]]:
     """Back, menu and emergency: the way out that every screen offers."""
     _ = gettext(lang)
@@ -43,8 +66,8 @@ def nav_rows(snapshot: Snapshot, lang: str, page_id: str | None) -> list[tuple[B
         row.append(Button("🏠 " + _("Menu"), open_action(snapshot, lang, ROOT_ID)))
     if row:
         rows.append(tuple(row))
-    if page_id != EMERGENCY_ID and snapshot.has(EMERGENCY_ID):
-        rows.append((Button("🆘 " + _("Emergency numbers"), open_action(snapshot, lang, EMERGENCY_ID)),))
+    if sos := emergency_row(snapshot, lang, page_id):
+        rows.append(sos)
     return rows
 
 
@@ -126,7 +149,9 @@ def page_view(
         if (lang, child) in snapshot.texts and child != EMERGENCY_ID:
             rows.append((page_button(snapshot, lang, child),))
     for other in node.related:
-        if (lang, other) in snapshot.texts:
+        # The emergency page is always reached through 🆘; a second button to it would
+        # only make the list longer.
+        if (lang, other) in snapshot.texts and other != EMERGENCY_ID:
             rows.append((page_button(snapshot, lang, other, "→ "),))
     if page_id == ROOT_ID:
         rows.append((
@@ -134,7 +159,12 @@ def page_view(
             Button("❓ " + _("Help"), simple_action(snapshot, lang, "h")),
             Button("🔒 " + _("Privacy"), simple_action(snapshot, lang, "p")),
         ))
-    rows.extend(nav_rows(snapshot, lang, page_id))
+    nav = nav_rows(snapshot, lang, page_id)
+    sos = emergency_row(snapshot, lang, page_id)
+    if sos and emergency_first(snapshot, page_id):
+        nav.remove(sos)
+        rows.insert(0, sos)
+    rows.extend(nav)
     document = parts[part]
     if notice:
         document = (paragraph(notice, Emph),) + document

@@ -11,14 +11,14 @@ from tests.api.conftest import auth, propose
 # paragraph under the old per-paragraph limit. Only the whole screen is too long.
 SOURCES = [{"title": f"Source {i:02d} " + "x" * 100, "url": f"https://www.rijksoverheid.nl/{i}"}
            for i in range(16)]
-LONG_TEXT = "Call **112** in danger. " * 115
+LONG_TEXT = "Call **[112](tel:112)** in danger. " * 115
 
 
 async def test_preview_counts_what_the_renderer_adds(client: httpx.AsyncClient) -> None:
     # The outside review's request: 16 sources with 290-character titles.
     review = [{"title": f"Source {i} " + "x" * 280, "url": f"https://www.rijksoverheid.nl/{i}"}
               for i in range(16)]
-    body = {"page_id": "emergency", "lang": "en", "title": "Emergency", "text": "Call 112."}
+    body = {"page_id": "emergency", "lang": "en", "title": "Emergency", "text": "Call [112](tel:112)."}
     answer = (await client.post("/preview", json={**body, "sources": review})).json()
     assert answer["ok"] is False
     assert any(p["field"] == "sources" and "longer than 120" in p["message"] for p in answer["problems"])

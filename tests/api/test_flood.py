@@ -21,5 +21,7 @@ def test_health_answers_within_100_ms_during_a_flood() -> None:
            f"{result['health_baseline']['median_ms']} / {result['health_flood']['median_ms']} "
            f"(max {result['health_flood']['max_ms']}); flood {result['flood']['rps']} req/s, "
            f"answers {result['flood']['codes']}")
-    assert result["flood"]["codes"].get("200", 0) >= 20, result  # the flood really searched
+    # The flood really searched: /chat answers 200, a posted form 303 (to its answer).
+    codes = result["flood"]["codes"]
+    assert codes.get("200", 0) + codes.get("303", 0) >= 20, result
     assert result["health_flood"]["median_ms"] < flood.TARGET_MS, result

@@ -42,7 +42,7 @@ async def test_a_corrected_fact_and_a_new_page_reach_an_existing_store(tmp_path:
     # The next release corrects the emergency page, adds a page, and changes the fr GP page
     # that an organisation has meanwhile edited through the API.
     for lang in ("nl", "en", "fr"):
-        (mini_content / lang / "emergency.md").write_text(page_file(f"Emergency {lang}", "Call **112**. New fact."))
+        (mini_content / lang / "emergency.md").write_text(page_file(f"Emergency {lang}", "Call **[112](tel:112)**. New fact."))
         (mini_content / lang / "health-new.md").write_text(page_file(f"New page {lang}", "A new page."))
         (mini_content / lang / "health-gp.md").write_text(page_file(f"The GP {lang}", "Folder text, newer."))
     with (mini_content / "tree.yaml").open("a") as tree:

@@ -55,7 +55,7 @@ def check(root: Path) -> subprocess.CompletedProcess[str]:
 def test_content_check_counts_the_footer_and_names_the_part(mini_content: Path) -> None:
     # Every rule of its own passes: one paragraph under the old per-block limit, 16 sources
     # with titles of 110 characters. Together with the footer, Telegram would refuse it.
-    body = "Call **112** in danger. " * 115
+    body = "Call **[112](tel:112)** in danger. " * 115
     text = with_sources(16, title="t" * 105).replace("Text.\n", body + "\n")
     (mini_content / "en" / "emergency.md").write_text(text)
     load_content(mini_content, today=date(2026, 11, 28))  # the page rules alone accept it

@@ -19,7 +19,7 @@ from tests.conftest import ROOT, page_file
 TODAY = date(2026, 11, 29)
 
 
-def _set(root: Path, lang: str, page_id: str, extra: str, body: str = "Call **112** in danger.") -> None:
+def _set(root: Path, lang: str, page_id: str, extra: str, body: str = "Call **[112](tel:112)** in danger.") -> None:
     (root / lang / f"{page_id}.md").write_text(page_file(f"Page {lang}", body, extra))
 
 

@@ -87,8 +87,10 @@ async def _answered_query(fake: FakeBotAPI) -> bool:
 async def web_and_api(base: str, tokens: dict[str, str]) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
         assert (await client.get("/", params={"q": QUESTION})).status_code == 303  # not answered
-        assert (await client.post("/", content=f"q={QUESTION}",
-                                  headers={"Content-Type": "application/x-www-form-urlencoded"})).status_code == 200
+        form = await client.post("/", content=f"q={QUESTION}",
+                                 headers={"Content-Type": "application/x-www-form-urlencoded"})
+        assert form.status_code == 303  # answered, then shown once at an address without the question
+        assert (await client.get(form.headers["location"])).status_code == 200
         chat = await client.post("/chat", json={"lang": "en", "event": {"type": "text", "data": QUESTION}})
         assert chat.status_code == 200
         refused = await client.post("/chat", json={"lang": "en", "event": {"type": QUESTION}})

@@ -57,6 +57,8 @@ async def crawl(harness: Harness, lang: str) -> dict:
         "buttons_pressed": presses,
         "bot_api_calls": len(calls),
         "bot_api_errors": sum(1 for c in calls if not c.ok),
+        # Telegram allows no tel: links: phone numbers go as text, which Telegram links.
+        "tel_links_sent": sum(1 for c in calls if 'href="tel:' in str(c.params.get("text", ""))),
         "unanswered_queries": len(harness.fake.open_queries),
         "messages_in_chat": len(harness.fake.bot_messages(chat)),
     }
@@ -82,6 +84,7 @@ async def test_crawl_every_button_in_every_language(
         expected = sorted(page for (text_lang, page) in snapshot.texts if text_lang == lang)
         assert result["page_ids"] == expected, lang
         assert result["bot_api_errors"] == 0, lang
+        assert result["tel_links_sent"] == 0, lang
         assert result["unanswered_queries"] == 0, lang
         assert result["messages_in_chat"] == 1, lang
     assert problems == []

@@ -32,7 +32,9 @@ def test_a_danger_message_is_answered_within_half_a_second_during_a_web_chat_flo
            f"{base['median_ms']} / {during['median_ms']} (max {base['max_ms']} / {during['max_ms']}); "
            f"/health {result['health_baseline']['median_ms']} / {result['health_flood']['median_ms']}; "
            f"flood {result['flood']['rps']} req/s, answers {result['flood']['codes']}")
-    assert result["flood"]["codes"].get("200", 0) >= 20, result  # the flood really searched
+    # The flood really searched: /chat answers 200, a posted form 303 (to its answer).
+    codes = result["flood"]["codes"]
+    assert codes.get("200", 0) + codes.get("303", 0) >= 20, result
     assert result["outside_flood"] == 0, result  # every sample was taken while it ran
     assert result["unanswered"] == 0, result  # every danger message got the emergency page
     assert during["n"] == 9 and during["median_ms"] < tgflood.TARGET_MS, result

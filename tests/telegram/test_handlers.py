@@ -290,3 +290,35 @@ async def test_a_reply_in_several_parts_is_several_messages_with_buttons_on_the_
     assert first["text"] == parse_html(to_telegram_html(reply.parts[0]))
     assert "reply_markup" not in first and buttons(second)
     assert harness.views[-1] == ("emergency", "en")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "fr"])
+async def test_phone_numbers_reach_telegram_as_text_and_sos_comes_first(
+        harness: Harness, lang: str) -> None:
+    """What is really sent: numbers as plain text that Telegram links by itself (the Bot
+    API allows no tel: links), and 🆘 as the first button of the main menu."""
+    user = person(language_code=lang)
+    chat = harness.open_chat(user)
+    await harness.say(user, "/start")
+    menu = harness.last_bot_message(chat)
+    first = menu["reply_markup"]["inline_keyboard"][0]
+    assert len(first) == 1 and first[0]["text"].startswith("🆘")
+    assert first[0]["callback_data"].startswith(f"o:emergency:{lang}:")
+    await harness.press(user, menu["message_id"], first[0]["callback_data"])
+    sent_html, shown = [], []
+    while True:  # every screen of the emergency page, pressing "Next" while there is one
+        sent = harness.fake.calls_to("editMessageText")[-1].params
+        assert sent["parse_mode"] == "HTML"
+        sent_html.append(sent["text"])
+        message = harness.last_bot_message(chat)
+        shown.append(message["text"])
+        data = [b["callback_data"] for row in message["reply_markup"]["inline_keyboard"]
+                for b in row if b["text"].endswith("›")]
+        if not data:
+            break
+        await harness.press(user, menu["message_id"], data[0])
+    assert not any('href="tel:' in html for html in sent_html)
+    assert any('<a href="https:' in html for html in sent_html)  # the web links stay links
+    for number in ("112", "113", "0800-0113", "0900-8844", "0800-2000"):
+        assert number in "\n".join(shown), number
+    assert harness.fake.errors() == []

@@ -30,7 +30,7 @@ from tests.telegram.fakebotapi import FakeBotAPI, utf16_len
 BASE = "http://rightsbot.test/api/v1"
 SOURCES = [{"title": f"Source {i:02d} " + "x" * 100, "url": f"https://www.rijksoverheid.nl/{i}"}
            for i in range(16)]
-LONG_TEXT = "Call **112** in danger. " * 115
+LONG_TEXT = "Call **[112](tel:112)** in danger. " * 115
 ASKS = ("/emergency", "I want to kill myself", "/start en_emergency")
 
 

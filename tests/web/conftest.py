@@ -16,6 +16,7 @@ from fastapi import FastAPI
 
 from api.web import build_web_router
 from bot.engine import Engine
+from tests.conftest import CONTENT
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -85,6 +86,30 @@ class LiveServer:
 @pytest.fixture
 def live_web(web_app: FastAPI) -> Iterator[LiveServer]:
     with LiveServer(web_app) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def full_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
+    """The whole service as ``rightsbot serve`` builds it, middleware included (security
+    headers, compression, rate limits), on the bundled content in a temporary store."""
+    from api.app import create_app
+    from api.config import ApiSettings
+    from api.stats import ViewCounter
+    from bot.settings import Settings
+
+    settings = Settings(rightsbot_data_dir=tmp_path_factory.mktemp("store"),
+                        rightsbot_content_dir=CONTENT, rightsbot_database_url=None,
+                        telegram_bot_token=None)
+    app = create_app(settings, counter=ViewCounter(),
+                     api_settings=ApiSettings(leave_url=LEAVE_URL, rate_chat=10_000))
+    yield app
+    app.state.repo.close()
+
+
+@pytest.fixture(scope="module")
+def full_live(full_app: FastAPI) -> Iterator[LiveServer]:
+    with LiveServer(full_app) as server:
         yield server
 
 

@@ -24,10 +24,12 @@ def test_web_events_map_to_engine_events() -> None:
     assert to_event(ChatEvent(type="language")) == ChooseLanguage(None)
 
 
-async def test_start_then_button_then_text(client: httpx.AsyncClient, views) -> None:
+async def test_start_then_button_then_text(client: httpx.AsyncClient, engine, views) -> None:
     start = (await chat(client, "en", "start")).json()
     assert start["lang"] == "en" and start["dir"] == "ltr" and start["page_id"] == "home"
-    assert start["parts"][0].startswith("<p><strong>")
+    # The page's title is the answer's heading; the text follows it.
+    assert start["heading"] == engine.snapshot.text("en", "home").title and not start["lead"]
+    assert start["parts"][0].startswith("<p>") and start["heading"] not in start["parts"][0]
     assert {"code": "fr", "name": "Français"} in start["languages"]
     health = next(b for row in start["buttons"] for b in row if b["action"].startswith("o:health:"))
     opened = (await chat(client, "en", "button", health["action"])).json()
@@ -86,3 +88,22 @@ async def test_a_failing_counter_does_not_cost_the_answer(engine, caplog) -> Non
         reply = await c.post("/chat", json={"lang": "en", "event": {"type": "start"}})
     assert reply.status_code == 200 and reply.json()["page_id"] == "home"
     assert "RuntimeError" in caplog.text
+
+
+async def test_a_posted_question_is_not_kept_for_the_page_that_follows(engine) -> None:
+    from fastapi import FastAPI
+    from api.web import build_web_router
+    from api.web.handoff import Handoff
+
+    handoff = Handoff()
+    app = FastAPI()
+    app.include_router(build_web_router(engine, None, bot_username=None, handoff=handoff))
+    secret = "zwanger zonder papieren amsterdam"
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+        posted = await c.post("/", data={"q": secret, "lang": "nl"})
+        assert len(handoff) == 1
+        kept = repr(list(handoff._waiting.values()))
+        assert "zwanger" not in kept and "papieren" not in kept  # only the reply waits
+        assert "zwanger" not in posted.headers["location"]
+        shown = await c.get(posted.headers["location"])
+    assert shown.status_code == 200 and len(handoff) == 0

@@ -1,9 +1,17 @@
 // The editor's only way to the server: the public API with the tab's bearer token.
-// The token lives in sessionStorage, so it is gone when the tab closes.
+// The token lives in sessionStorage, so it is gone when the tab closes. Every request asks
+// for the editor's language, so the API's messages come in it too.
 "use strict";
 window.EditorApi = (function () {
   const KEY = "rightsbot-editor-token";
   const BASE = "/api/v1";
+  const text = window.EditorText;
+  const FIELDS = { title: "field.title", label: "field.label", text: "field.text",
+    search_phrases: "field.search_phrases", sources: "field.sources_short",
+    recheck_by: "field.recheck_by" };
+
+  // A field's name as the form labels it ("search_phrases" -> "Search phrases").
+  function fieldName(field) { return FIELDS[field] ? text.t(FIELDS[field]) : field; }
 
   function token() { return sessionStorage.getItem(KEY); }
   function setToken(value) { sessionStorage.setItem(KEY, value); }
@@ -12,14 +20,17 @@ window.EditorApi = (function () {
   function describe(status, body) {
     const detail = body && body.detail;
     if (Array.isArray(detail)) {
-      return detail.map((d) => `${(d.loc || []).filter((p) => p !== "body").join(".")}: ${d.msg}`).join("; ");
+      return detail.map((d) => text.t("field.problem", {
+        field: fieldName((d.loc || []).filter((p) => p !== "body").join(".")), message: d.msg,
+      })).join("; ");
     }
-    return detail ? String(detail) : `the server answered ${status}`;
+    return detail ? String(detail) : text.t("server", { status });
   }
 
   async function call(method, path, options) {
     const opts = options || {};
-    const headers = Object.assign({ Accept: "application/json" }, opts.headers || {});
+    const headers = Object.assign({ Accept: "application/json", "Accept-Language": text.lang() },
+      opts.headers || {});
     if (token()) headers.Authorization = `Bearer ${token()}`;
     if (opts.json !== undefined) headers["Content-Type"] = "application/json";
     const response = await fetch(BASE + path, {
@@ -40,7 +51,7 @@ window.EditorApi = (function () {
 
   const q = encodeURIComponent;
   return {
-    token, setToken, forget,
+    token, setToken, forget, fieldName,
     health: () => call("GET", "/health"),
     check: () => call("GET", "/changes?limit=1"),
     translations: () => call("GET", "/translations"),

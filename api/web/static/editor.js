@@ -4,14 +4,22 @@
 "use strict";
 (function () {
   const api = window.EditorApi;
+  const text = window.EditorText;
+  const t = text.t;
   const $ = (id) => document.getElementById(id);
   const views = ["pages-view", "edit-view", "review-view"];
   const state = { lang: null, languages: [], current: null, change: null, previewTimer: null, previewSeq: 0 };
 
-  function el(tag, attrs, text) {
+  // A date that never breaks over two lines in a narrow column (non-breaking hyphens).
+  const day = (iso) => String(iso).replace(/-/g, "\u2011");
+
+  // An element with attributes and content (text or other elements).
+  function el(tag, attrs, ...content) {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, value);
-    if (text !== undefined && text !== null) node.textContent = text;
+    for (const part of content) {
+      if (part !== undefined && part !== null) node.append(part instanceof Node ? part : String(part));
+    }
     return node;
   }
 
@@ -38,7 +46,7 @@
       await api.check();
     } catch (err) {
       api.forget();
-      say("signin-error", err.status === 401 ? "This token is not valid." : err.message, true);
+      say("signin-error", err.status === 401 ? t("signin.invalid") : err.message, true);
       return;
     }
     say("signin-error", "");
@@ -57,14 +65,21 @@
     const health = await api.health();
     state.languages = health.body.languages;
     state.review = health.body.review;
-    if (state.review === "same organisation allowed") {
-      $("review-note").textContent = "You cannot approve a change you wrote: another person checks it.";
-    }
-    const select = $("lang");
-    select.replaceChildren(...state.languages.map((code) => el("option", { value: code }, code)));
+    if (state.review === "same organisation allowed") $("review-note").dataset.t = "review.note_same_org";
+    text.apply($("review-view"));
+    fillLanguages();
     state.lang = state.lang || state.languages[0];
-    select.value = state.lang;
+    $("lang").value = state.lang;
     await showPages();
+  }
+
+  // The pages' languages by their own names ("Français"), not by code.
+  function fillLanguages() {
+    const select = $("lang");
+    const chosen = select.value;
+    select.replaceChildren(...state.languages.map((code) =>
+      el("option", { value: code, lang: code }, text.languageName(code))));
+    if (chosen) select.value = chosen;
   }
 
   // Pages per language, with what is missing or stale.
@@ -78,28 +93,32 @@
     const late = [];
     for (const page of body.pages) {
       depth[page.id] = page.parent_id ? (depth[page.parent_id] || 0) + 1 : 0;
-      const text = page.texts[lang];
+      const page_text = page.texts[lang];
       const other = Object.values(page.texts)[0];
       const row = el("tr", { "data-page": page.id });
       const cell = el("td");
       const open = el("button", { type: "button", class: "link", "data-open": page.id }, page.id);
       open.style.marginInlineStart = `${depth[page.id]}rem`;
       cell.append(open);
-      row.append(cell, el("td", text ? {} : { class: "muted" }, text ? text.title : (other ? other.title : "")));
+      row.append(cell, el("td", page_text ? {} : { class: "muted" },
+        page_text ? page_text.title : (other ? other.title : "")));
       const status = el("td");
-      if (!text) { status.append(el("span", { class: "badge missing" }, "missing")); missing++; }
-      else if (text.overdue) {
-        status.append(el("span", { class: "badge stale" }, `overdue: check again by ${text.recheck_by}`)); overdue++;
-      } else if (text.stale) {
-        status.append(el("span", { class: "badge stale" }, `stale: checked ${text.reviewed_on}`)); stale++;
-      } else status.append(el("span", { class: "badge ok" }, `checked ${text.reviewed_on}`));
+      if (!page_text) { status.append(el("span", { class: "badge missing" }, t("pages.missing"))); missing++; }
+      else if (page_text.overdue) {
+        status.append(el("span", { class: "badge stale" }, t("pages.overdue", { date: day(page_text.recheck_by) })));
+        overdue++;
+      } else if (page_text.stale) {
+        status.append(el("span", { class: "badge stale" }, t("pages.stale", { date: day(page_text.reviewed_on) })));
+        stale++;
+      } else status.append(el("span", { class: "badge ok" }, t("pages.checked", { date: day(page_text.reviewed_on) })));
       row.append(status);
-      (text && text.overdue ? late : rows).push(row);
+      (page_text && page_text.overdue ? late : rows).push(row);
     }
     // Overdue pages first: readers of those pages are being told the facts may be out of date.
     $("pages").tBodies[0].replaceChildren(...late, ...rows);
-    say("status-summary",
-      `${body.pages.length} pages: ${overdue} overdue, ${missing} missing, ${stale} stale in ${lang}`);
+    say("status-summary", t("pages.summary", {
+      count: body.pages.length, overdue, missing, stale, language: text.languageName(lang),
+    }));
   }
 
   // Editing one page in one language.
@@ -109,7 +128,7 @@
     $("submit-change").disabled = true;
     say("edit-message", "");
     say("history-message", "");
-    $("edit-heading").textContent = `${id} (${lang})`;
+    $("edit-heading").textContent = t("edit.heading", { page: id, language: text.languageName(lang) });
     let page = null, etag = null;
     try {
       const found = await api.page(id, lang);
@@ -118,10 +137,8 @@
     } catch (err) {
       if (err.status !== 404) { say("edit-message", err.message, true); return; }
     }
-    state.current = { id, lang, etag, exists: Boolean(page) };
-    say("edit-base", page
-      ? `Editing revision ${page.revision}, checked by ${page.reviewed_by} on ${page.reviewed_on}.`
-      : "This page has no text in this language yet: write the translation.");
+    state.current = { id, lang, etag, exists: Boolean(page), page };
+    describeBase();
     $("f-title").value = page ? page.title : "";
     $("f-label").value = page && page.label ? page.label : "";
     $("f-text").value = page ? page.text : "";
@@ -129,6 +146,13 @@
     $("f-sources").value = page ? page.sources.map((s) => `${s.title} | ${s.url}`).join("\n") : "";
     $("f-recheck").value = page && page.recheck_by ? page.recheck_by : "";
     await Promise.all([refreshPreview(), showLinks(id, lang), showHistory(id, lang)]);
+  }
+
+  function describeBase() {
+    const page = state.current.page;
+    say("edit-base", page
+      ? t("edit.base", { revision: page.revision, organisation: page.reviewed_by, date: page.reviewed_on })
+      : t("edit.new"));
   }
 
   function draft() {
@@ -160,8 +184,9 @@
         return bubble;
       });
       $("preview").replaceChildren(...parts);
-      $("problems").replaceChildren(...body.problems.map((p) =>
-        el("li", {}, `${p.field}${p.line ? ` line ${p.line}` : ""}: ${p.message}`)));
+      $("problems").replaceChildren(...body.problems.map((p) => el("li", {}, p.line
+        ? t("field.line", { field: api.fieldName(p.field), line: p.line, message: p.message })
+        : t("field.problem", { field: api.fieldName(p.field), message: p.message }))));
       $("preview-links").replaceChildren(...linkItems(body.links));
       $("save").disabled = !body.ok;
     } catch (err) {
@@ -205,11 +230,9 @@
       const { body } = await api.propose(draft(), state.current.etag);
       state.change = body;
       $("submit-change").disabled = false;
-      say("edit-message", `Saved as draft (change ${body.id}). Submit it when it is ready for review.`);
+      say("edit-message", t("saved", { id: body.id }));
     } catch (err) {
-      say("edit-message", err.status === 412
-        ? "Someone published a newer version since you opened this page. Open it again and redo your edit."
-        : err.message, true);
+      say("edit-message", err.status === 412 ? t("stale_edit") : err.message, true);
     }
   }
 
@@ -217,9 +240,8 @@
     try {
       const { body } = await api.submit(state.change.id);
       $("submit-change").disabled = true;
-      const who = state.review === "same organisation allowed"
-        ? "another person" : "a reviewer of another organisation";
-      say("edit-message", `Change ${body.id} is submitted: ${who} will check it.`);
+      const key = state.review === "same organisation allowed" ? "submitted.person" : "submitted.org";
+      say("edit-message", t(key, { id: body.id }));
     } catch (err) {
       say("edit-message", err.message, true);
     }
@@ -234,15 +256,16 @@
     const newest = revisions.length ? revisions[0].number : 0;
     for (const rev of revisions) {
       const row = el("tr", { "data-revision": String(rev.number) });
-      const note = rev.rolled_back_from ? ` (back to ${rev.rolled_back_from})` : "";
-      row.append(el("td", {}, `${rev.number}${note}`), el("td", {}, rev.title),
-        el("td", {}, rev.reviewed_by), el("td", {}, rev.created_at.slice(0, 16).replace("T", " ")));
+      const number = rev.rolled_back_from
+        ? t("history.back_to", { number: rev.number, revision: rev.rolled_back_from }) : String(rev.number);
+      row.append(el("td", {}, number), el("td", {}, rev.title), el("td", {}, rev.reviewed_by),
+        el("td", {}, rev.created_at.slice(0, 16).replace("T", " ")));
       const action = el("td");
       // One reviewer may only undo the latest publish; older text goes through review.
       const undoable = revisions.length && !revisions[0].rolled_back_from && rev.number === newest - 1;
       if (undoable) {
         action.append(el("button", { type: "button", "data-rollback": String(rev.number) },
-          `Roll back to ${rev.number}`));
+          t("history.rollback", { number: rev.number })));
       }
       row.append(action);
       body.append(row);
@@ -254,7 +277,7 @@
     try {
       const { body } = await api.rollback(id, lang, number);
       await openPage(id, lang);
-      say("history-message", `Published revision ${body.revision} with the text of revision ${number}.`);
+      say("history-message", t("history.done", { revision: body.revision, number }));
     } catch (err) {
       say("history-message", err.message, true);
     }
@@ -263,10 +286,10 @@
   // Reviewing: each change with a diff against the page as it is published now.
   function asText(page) {
     if (!page) return "";
-    const lines = [`Title: ${page.title}`];
-    if (page.label) lines.push(`Button: ${page.label}`);
-    lines.push("", ...page.text.split("\n"), "", "Search phrases:");
-    lines.push(...(page.search_phrases || []).map((s) => `- ${s}`), "", "Sources:");
+    const lines = [`${t("diff.title")} ${page.title}`];
+    if (page.label) lines.push(`${t("diff.label")} ${page.label}`);
+    lines.push("", ...page.text.split("\n"), "", t("diff.search"));
+    lines.push(...(page.search_phrases || []).map((s) => `- ${s}`), "", t("diff.sources"));
     lines.push(...(page.sources || []).map((s) => `- ${s.title} | ${s.url}`));
     return lines.join("\n");
   }
@@ -280,28 +303,37 @@
       let published = null;
       try { published = (await api.page(change.page_id, change.lang)).body; } catch (err) { /* a new page */ }
       const card = el("article", { class: "change", "data-change": String(change.id) });
-      card.append(el("h3", {}, `Change ${change.id}: ${change.page_id} (${change.lang})`));
+      card.append(el("h2", {}, t("review.change", {
+        id: change.id, page: change.page_id, language: text.languageName(change.lang),
+      })));
+      const by = t("review.by", {
+        organisation: change.author_org, status: t(`state.${change.status}`), revision: change.base_revision,
+      });
       card.append(el("p", { class: "note" },
-        `By ${change.author_org}, ${change.status}, from revision ${change.base_revision}` +
-        (change.reason ? `. Reason: ${change.reason}` : "")));
+        change.reason ? t("review.reason", { text: by, reason: change.reason }) : by));
       card.append(EditorDiff.render(asText(published), asText(change)));
       if (change.links && change.links.length) {
-        card.append(el("p", { class: "note" }, "Links go to these hosts:"));
+        card.append(el("p", { class: "note" }, t("review.hosts")));
         const list = el("ul", { class: "links" });
         list.append(...linkItems(change.links));
         card.append(list);
       }
       if (change.status === "submitted") {
-        const reason = el("input", { type: "text", placeholder: "Why reject? (needed to reject)", "aria-label": "Reason" });
-        card.append(el("button", { type: "button", "data-approve": String(change.id) }, "Approve and publish"),
-          reason, el("button", { type: "button", "data-reject": String(change.id) }, "Reject"));
+        const reason = el("input", {
+          type: "text", placeholder: t("review.why"), "aria-label": t("review.reason_label"),
+          "data-t-placeholder": "review.why", "data-t-aria-label": "review.reason_label",
+        });
+        card.append(el("div", { class: "decide" },
+          el("button", { type: "button", "data-approve": String(change.id), "data-t": "review.approve" }, t("review.approve")),
+          reason,
+          el("button", { type: "button", "data-reject": String(change.id), "data-t": "review.reject" }, t("review.reject"))));
       } else if (change.status === "draft") {
-        card.append(el("button", { type: "button", "data-submit": String(change.id) }, "Submit for review"));
+        card.append(el("button", { type: "button", "data-submit": String(change.id), "data-t": "submit" }, t("submit")));
       }
       card.append(el("p", { class: "message", role: "status" }));
       cards.push(card);
     }
-    if (!cards.length) cards.push(el("p", {}, "Nothing here."));
+    if (!cards.length) cards.push(el("p", { "data-t": "review.empty" }, t("review.empty")));
     $("changes").replaceChildren(...cards);
   }
 
@@ -313,15 +345,15 @@
     try {
       if (button.dataset.approve) {
         const { body } = await api.approve(Number(button.dataset.approve));
-        message.textContent = `Approved: revision ${body.revision} is published and served now.`;
+        message.textContent = t("review.approved", { revision: body.revision });
       } else if (button.dataset.reject) {
         const reason = card.querySelector("input").value.trim();
-        if (!reason) { message.textContent = "Write a reason first."; return; }
+        if (!reason) { message.textContent = t("review.write_reason"); return; }
         await api.reject(Number(button.dataset.reject), reason);
-        message.textContent = "Rejected.";
+        message.textContent = t("review.rejected");
       } else if (button.dataset.submit) {
         await api.submit(Number(button.dataset.submit));
-        message.textContent = "Submitted for review.";
+        message.textContent = t("review.submitted");
       } else return;
       message.classList.remove("error");
       for (const b of card.querySelectorAll("button, input")) b.disabled = true;
@@ -361,5 +393,36 @@
   $("review-status").addEventListener("change", guard(showReview));
   $("changes").addEventListener("click", guard(reviewAction));
 
-  if (api.token()) guard(start)();
+  // Another language for the editor: the labels change in place; what is shown is drawn
+  // again in it, and nothing typed is lost (the form keeps its text, reasons are kept).
+  $("ui-lang").addEventListener("change", guard(() => text.switchTo($("ui-lang").value, true)));
+  text.onChange(async () => {
+    $("ui-lang").value = text.lang();
+    if (!state.languages.length) return; // not signed in: the labels were all there is
+    fillLanguages();
+    if (!$("pages-view").hidden) await showPages();
+    else if (!$("review-view").hidden) {
+      const reasons = {};
+      for (const card of document.querySelectorAll("article.change")) {
+        const input = card.querySelector("input");
+        if (input && input.value) reasons[card.dataset.change] = input.value;
+      }
+      await showReview();
+      for (const [id, value] of Object.entries(reasons)) {
+        const input = document.querySelector(`article.change[data-change="${id}"] input`);
+        if (input) input.value = value;
+      }
+    } else if (!$("edit-view").hidden && state.current) {
+      const { id, lang } = state.current;
+      $("edit-heading").textContent = t("edit.heading", { page: id, language: text.languageName(lang) });
+      describeBase();
+      await Promise.all([refreshPreview(), showHistory(id, lang)]);
+    }
+  });
+
+  guard(async () => {
+    const remembered = text.remembered();
+    if (remembered) await text.switchTo(remembered, false);
+    if (api.token()) await start();
+  })();
 })();

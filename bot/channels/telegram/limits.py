@@ -12,6 +12,7 @@ from __future__ import annotations
 from bot.content.render import visible_text
 from bot.engine import Reply
 from bot.engine.actions import MAX_BYTES
+from bot.i18n import N_
 
 TEXT_LIMIT = 4096
 BUTTONS_MAX = 100
@@ -36,19 +37,22 @@ def problems(reply: Reply) -> list[str]:
     outs = outgoing(reply)
     total = len(outs)
     for number, out in enumerate(outs, start=1):
-        which = "the message" if total == 1 else f"message {number} of {total}"
-        for form, size in (("", html_length(out.html)), (" as plain text", utf16_len(out.plain))):
+        which = (N_("the message") if total == 1
+                 else N_("message {number} of {total}", number=number, total=total))
+        for plain, size in ((False, html_length(out.html)), (True, utf16_len(out.plain))):
             if size > TEXT_LIMIT:
-                found.append(f"Telegram: {which}{form} is {size} characters, {size - TEXT_LIMIT} "
-                             f"over the limit of {TEXT_LIMIT} (title, sources and "
-                             "'checked by' included)")
+                form = (N_("{which} as plain text", which=which) if plain else which)
+                found.append(N_("Telegram: {which} is {size} characters, {over} over the limit "
+                                "of {limit} (title, sources and 'checked by' included)",
+                                which=form, size=size, over=size - TEXT_LIMIT, limit=TEXT_LIMIT))
     buttons = [b for row in reply.buttons for b in row]
     if len(buttons) > BUTTONS_MAX:
-        found.append(f"Telegram: {len(buttons)} buttons, {len(buttons) - BUTTONS_MAX} over "
-                     f"the limit of {BUTTONS_MAX}")
+        found.append(N_("Telegram: {count} buttons, {over} over the limit of {limit}",
+                        count=len(buttons), over=len(buttons) - BUTTONS_MAX, limit=BUTTONS_MAX))
     for button in buttons:
         size = len(button.action.encode())
         if not button.label.strip() or not 0 < size <= MAX_BYTES:
-            found.append(f"Telegram: the button {button.label!r} cannot be sent "
-                         f"(empty label, or {size} bytes of button data over {MAX_BYTES})")
+            found.append(N_("Telegram: the button {label!r} cannot be sent (empty label, or "
+                            "{size} bytes of button data over {limit})", label=button.label,
+                            size=size, limit=MAX_BYTES))
     return found
