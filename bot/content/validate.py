@@ -85,16 +85,10 @@ def check_header(
 
     clean["sources"] = _check_sources(header.get("sources"), kind, line_of, problems)
 
-    reviewed_on = header.get("reviewed_on")
-    if isinstance(reviewed_on, str):
-        try:
-            reviewed_on = date.fromisoformat(reviewed_on)
-        except ValueError:
-            pass
-    if not isinstance(reviewed_on, date):
+    reviewed_on = _date_of(header.get("reviewed_on"))
+    if reviewed_on is None:
         problems.append((line_of("reviewed_on"),
                          N_("reviewed_on is missing or not a date (YYYY-MM-DD)")))
-        reviewed_on = None
     elif today and reviewed_on > today:
         problems.append((line_of("reviewed_on"), N_("reviewed_on is in the future")))
     clean["reviewed_on"] = reviewed_on
@@ -111,6 +105,16 @@ def check_header(
     return problems, clean
 
 
+def _date_of(value: Any) -> date | None:
+    """A YAML date, or text in ``YYYY-MM-DD`` form, as a date; None for anything else."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, date) else None
+
+
 def _check_recheck_by(
     value: Any, reviewed_on: date | None, line_of: LineOf, problems: list[tuple[int, str]]
 ) -> date | None:
@@ -119,12 +123,8 @@ def _check_recheck_by(
     loading because time went by."""
     if value is None:
         return None
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value)
-        except ValueError:
-            pass
-    if not isinstance(value, date):
+    value = _date_of(value)
+    if value is None:
         problems.append((line_of("recheck_by"), N_("recheck_by is not a date (YYYY-MM-DD)")))
         return None
     if reviewed_on and value <= reviewed_on:
