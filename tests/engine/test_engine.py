@@ -159,3 +159,12 @@ def test_danger_shows_the_emergency_page_and_the_questions_pages_below(engine: E
     assert "112" in text_of(reply) and "Below are more answers to your question." in text_of(reply)
     below = [b.action for row in reply.buttons for b in row if b.label.startswith("→ ")]
     assert any(action.startswith("o:school-right:") for action in below)
+
+
+def test_the_first_screen_of_the_emergency_page_holds_every_crisis_number(engine: Engine, snapshot) -> None:  # noqa: ANN001
+    """A person in danger may read no further than the first screen."""
+    for lang in snapshot.languages:
+        _, reply = engine.handle(State(lang), OpenPage(EMERGENCY_ID))
+        first = text_of(reply)
+        for number in ("112", "113", "0800-0113", "0800-0188", "0800-2000"):
+            assert number in first, (lang, number)
