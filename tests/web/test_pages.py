@@ -47,10 +47,10 @@ async def test_pressing_a_button_by_form_opens_that_page(client: httpx.AsyncClie
     response = await follow(client, await client.post("/", data={"a": action}))
     assert response.status_code == 200
     title = engine.snapshot.text("en", page_id).title
-    assert f'<h2 tabindex="-1">{title}</h2>' in unescape(response.text)
+    assert f'<h2 tabindex="-1">{title}' in unescape(response.text)  # (1/2) when in screens
     assert (page_id, "en") in views
     same = await client.get("/", params={"a": action})
-    assert f'<h2 tabindex="-1">{title}</h2>' in unescape(same.text)
+    assert f'<h2 tabindex="-1">{title}' in unescape(same.text)
 
 
 async def test_a_posted_question_is_answered_after_a_redirect_that_names_nothing(
